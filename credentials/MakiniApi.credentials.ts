@@ -1,0 +1,66 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { makiniCredentialTestRules } from './makiniCredentialTestRules';
+
+// One token = one Makini connection (one customer system, e.g. one CCN site).
+export class MakiniApi implements ICredentialType {
+	name = 'makiniApi';
+
+	displayName = 'Makini API';
+
+	icon: Icon = { light: 'file:makini.svg', dark: 'file:makini.dark.svg' };
+
+	documentationUrl = 'https://docs.makini.io/';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.makini.io',
+			description: 'Makini API host. Change it only for a proxy, a regional host or a sandbox.',
+		},
+		{
+			displayName: 'Connection Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The bearer token of the Makini connection (Makini dashboard → Connections)',
+		},
+		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Secret Makini shows when you add a webhook (Developers → Webhooks). Only the Makini Trigger uses it, to verify signatures.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.token}}',
+			},
+		},
+	};
+
+	// The cheapest authenticated call; a failure shows Makini's own message (e.g. REAUTHORIZATION_REQUIRED).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/integrations/current',
+		},
+		rules: makiniCredentialTestRules,
+	};
+}

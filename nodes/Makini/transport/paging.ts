@@ -1,0 +1,134 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { makiniApiRequest } from './request';
+import type { ListOptions, MakiniFunctions } from './types';
+
+/** The largest page Makini accepts (the sandbox caps per_page here; a smaller cap is read back from meta). */
+export const MAX_PAGE_SIZE = 500;
+
+/** Records are identified by `key` (published schemas) or `id` (newer docs). */
+export function recordKey(record: IDataObject): string | undefined {
+	const key = record.key ?? record.id;
+	return key === undefined || key === null || key === '' ? undefined : String(key);
+}
+
+interface Page {
+	records: IDataObject[];
+	currentPage?: number;
+	lastPage?: number;
+	perPage?: number;
+	nextCursor?: string;
+}
+
+const toNumber = (value: unknown): number | undefined => {
+	const n = Number(value);
+	return value === undefined || value === null || value === '' || Number.isNaN(n) ? undefined : n;
+};
+
+function readPage(body: IDataObject): Page {
+	const meta = (body.meta ?? {}) as IDataObject;
+	const links = (body.links ?? {}) as IDataObject;
+	const cursor = meta.next_cursor ?? body.next_cursor ?? links.next_cursor;
+	return {
+		records: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
+		currentPage: toNumber(meta.current_page),
+		lastPage: toNumber(meta.last_page),
+		perPage: toNumber(meta.per_page),
+		nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : undefined,
+	};
+}
+
+/** Collects records in order, once per key, up to the limit. */
+class Collector {
+	readonly records: IDataObject[] = [];
+
+	private readonly seen = new Set<string>();
+
+	private lastSignature = '';
+
+	constructor(private readonly limit: number) {}
+
+	get full(): boolean {
+		return this.limit > 0 && this.records.length >= this.limit;
+	}
+
+	/** Adds a page; false when the page repeats the previous one (a server ignoring `page`). */
+	add(records: IDataObject[]): boolean {
+		const signature = records.map((r) => recordKey(r) ?? '').join('|');
+		if (signature !== '' && signature === this.lastSignature) return false;
+		this.lastSignature = signature;
+		for (const record of records) {
+			if (this.full) break;
+			const key = recordKey(record);
+			if (key !== undefined) {
+				if (this.seen.has(key)) continue;
+				this.seen.add(key);
+			}
+			this.records.push(record);
+		}
+		return true;
+	}
+}
+
+/**
+ * Every record of a list endpoint: pages of the largest size, stopping on the last page, an empty page, a
+ * repeated page or the limit (fetching no page it does not need). Follows `next_cursor` when Makini sends one.
+ * With pageConcurrency > 1, pages after the first are fetched several at a time, kept in page order.
+ */
+export async function makiniApiRequestAllItems(
+	this: MakiniFunctions,
+	path: string,
+	qs: IDataObject = {},
+	opts: ListOptions = {},
+): Promise<IDataObject[]> {
+	const limit = opts.limit && opts.limit > 0 ? opts.limit : 0;
+	const collector = new Collector(limit);
+	const fetchPage = async (query: IDataObject) =>
+		readPage(
+			await makiniApiRequest.call(this, { method: 'GET', path, qs: { ...qs, ...query }, itemIndex: opts.itemIndex }, opts),
+		);
+
+	let perPage = limit ? Math.min(limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+	let page = await fetchPage({ page: 1, per_page: perPage });
+	collector.add(page.records);
+	// The server may clamp per_page: page numbers must be computed with the size it actually used.
+	perPage = page.perPage ?? perPage;
+
+	// Cursor paging: follow the cursor one page at a time.
+	while (page.nextCursor && page.records.length > 0 && !collector.full) {
+		page = await fetchPage({ cursor: page.nextCursor, per_page: perPage });
+		if (!collector.add(page.records)) break;
+	}
+	if (page.nextCursor !== undefined || collector.full || page.records.length === 0) return collector.records;
+
+	let current = page.currentPage ?? 1;
+	const concurrency = Math.max(1, opts.pageConcurrency ?? 1);
+	if (concurrency > 1 && page.lastPage !== undefined) {
+		// Pages needed for the limit, not more.
+		const needed = limit ? Math.ceil(limit / perPage) : page.lastPage;
+		const last = Math.min(page.lastPage, needed);
+		for (let next = current + 1; next <= last && !collector.full; next += concurrency) {
+			const numbers = Array.from({ length: Math.min(concurrency, last - next + 1) }, (_, i) => next + i);
+			const pages = await Promise.all(numbers.map(async (n) => await fetchPage({ page: n, per_page: perPage })));
+			for (const fetched of pages) {
+				if (fetched.records.length === 0 || !collector.add(fetched.records)) return collector.records;
+			}
+		}
+		return collector.records;
+	}
+
+	while (!collector.full && hasMore(page, current, perPage)) {
+		page = await fetchPage({ page: current + 1, per_page: perPage });
+		const reported = page.currentPage ?? current + 1;
+		if (page.records.length === 0 || reported <= current || !collector.add(page.records)) break;
+		current = reported;
+	}
+	return collector.records;
+}
+
+function hasMore(page: Page, current: number, perPage: number): boolean {
+	if (page.records.length === 0) return false;
+	if (page.lastPage !== undefined) return current < page.lastPage;
+	// No meta: a full page suggests there may be another.
+	return page.records.length >= perPage;
+}

@@ -1,0 +1,56 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import type { RateGate } from './retry';
+
+export type MakiniFunctions =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export interface MakiniRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+}
+
+export interface TransportOptions {
+	/** Attempts per request including the first (default 5). */
+	maxAttempts?: number;
+	/** Total time one request may spend waiting between attempts (default 60 s). */
+	maxWaitMs?: number;
+	/** Per-attempt timeout (default 60 s). */
+	timeoutMs?: number;
+	/** Shared by concurrent requests so that a 429 slows all of them down, not only the one that got it. */
+	gate?: RateGate;
+}
+
+export interface ListOptions extends TransportOptions {
+	/** Stop after this many records (undefined or 0 = all). */
+	limit?: number;
+	/** Pages fetched at once once the first page has told how many there are (default 1). */
+	pageConcurrency?: number;
+	itemIndex?: number;
+}
+
+/** What went wrong with one attempt, read from the response or the socket error (never the request). */
+export interface AttemptFailure {
+	kind: 'http' | 'network' | 'timeout' | 'invalidJson' | 'oauth';
+	status?: number;
+	headers: Record<string, string>;
+	/** Parsed error body when the server sent JSON, else the text (trimmed). */
+	body?: unknown;
+	/** Socket or OAuth error code such as ECONNRESET, ECONNREFUSED, EAUTH. */
+	code?: string;
+}
