@@ -1,0 +1,110 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { makiniApiRequest, recordKey } from '../Makini/transport';
+
+/** Where the last complete read ended: the newest `updatedAt` and the keys already emitted at it. */
+export interface PollCursor extends IDataObject {
+	updatedAt: string;
+	keys: string[];
+}
+
+const PAGE_SIZE = 200;
+
+function timeOf(record: IDataObject): number {
+	return Date.parse(String(record.updatedAt));
+}
+
+/**
+ * Reads every record created or updated since the cursor, oldest first.
+ *
+ * Paging is keyset-style: after each full page the lower bound moves to the last `updatedAt` seen and the
+ * read restarts at page 1, so records changing while we read cannot shift unread ones onto a page already
+ * read. Records sharing the bound's timestamp are told apart by key (emitted keys are skipped); only when
+ * a whole page shares one timestamp does the read go on by page number. Any failure throws before the
+ * caller stores the new cursor, so the next poll starts again from the old one.
+ */
+export async function readChangesSince(
+	this: IPollFunctions,
+	path: string,
+	filters: IDataObject,
+	cursor: PollCursor,
+): Promise<{ records: IDataObject[]; cursor: PollCursor }> {
+	let since = cursor.updatedAt;
+	let sinceMs = Date.parse(since);
+	let emittedAtSince = new Set(cursor.keys);
+	let frontier = { updatedAt: since, ms: sinceMs, keys: emittedAtSince };
+	let page = 1;
+	const changed = new Map<string, IDataObject>();
+
+	for (;;) {
+		const response = await makiniApiRequest.call(this, {
+			method: 'GET',
+			path,
+			qs: {
+				...filters,
+				'filter[updatedAt:gteq]': since,
+				filterMatch: 'all',
+				'sort[updatedAt]': 0,
+				per_page: PAGE_SIZE,
+				page,
+			},
+		});
+		const rows = (response.data ?? []) as IDataObject[];
+		for (const row of rows) {
+			const key = recordKey(row);
+			const ms = timeOf(row);
+			if (key === undefined || Number.isNaN(ms) || ms < sinceMs) continue;
+			if (ms === sinceMs && emittedAtSince.has(key)) continue;
+			// Re-inserting keeps one (the newest) version of a record that changed while we read.
+			changed.delete(key);
+			changed.set(key, row);
+			if (ms > frontier.ms) frontier = { updatedAt: String(row.updatedAt), ms, keys: new Set([key]) };
+			else if (ms === frontier.ms) frontier.keys.add(key);
+		}
+		if (rows.length < PAGE_SIZE) break;
+
+		if (frontier.ms > sinceMs) {
+			since = frontier.updatedAt;
+			sinceMs = frontier.ms;
+			emittedAtSince = frontier.keys;
+			page = 1;
+		} else {
+			page += 1;
+		}
+	}
+	return {
+		records: [...changed.values()],
+		cursor: { updatedAt: frontier.updatedAt, keys: [...frontier.keys] },
+	};
+}
+
+/** The newest records first (for the start position and for manual runs' samples). */
+export async function readNewest(
+	this: IPollFunctions,
+	path: string,
+	filters: IDataObject,
+	count: number,
+): Promise<IDataObject[]> {
+	const response = await makiniApiRequest.call(this, {
+		method: 'GET',
+		path,
+		qs: { ...filters, filterMatch: 'all', 'sort[updatedAt]': 1, per_page: count, page: 1 },
+	});
+	return ((response.data ?? []) as IDataObject[]).slice(0, count);
+}
+
+/**
+ * The cursor for a first activation: the newest record's `updatedAt` with every record at that time marked
+ * as emitted, so only later changes fire. Taken from Makini's data rather than this machine's clock, which
+ * may differ from Makini's. An empty resource starts at the epoch: whatever appears later is new.
+ */
+export async function startCursor(
+	this: IPollFunctions,
+	path: string,
+	filters: IDataObject,
+): Promise<PollCursor> {
+	const [newest] = await readNewest.call(this, path, filters, 1);
+	if (!newest || Number.isNaN(timeOf(newest))) return { updatedAt: new Date(0).toISOString(), keys: [] };
+	const start = { updatedAt: String(newest.updatedAt), keys: [] };
+	return (await readChangesSince.call(this, path, filters, start)).cursor;
+}

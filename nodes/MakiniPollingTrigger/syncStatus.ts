@@ -1,0 +1,23 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { makiniApiRequest } from '../Makini/transport';
+
+/**
+ * Fires when the connection's `sync_status` changes (`fail` = the source system's credentials are no
+ * longer valid and the connection must be reauthorized in Makini). The first poll only records the
+ * status; manual runs always return the current one.
+ */
+export async function pollSyncStatus(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const response = await makiniApiRequest.call(this, { method: 'GET', path: '/api/integrations/current' });
+	const connection = (response.data ?? {}) as IDataObject;
+	const syncStatus = String(connection.sync_status);
+	const state = this.getWorkflowStaticData('node');
+	const previous = state.syncStatus as string | undefined;
+
+	const item = { syncStatus, previousSyncStatus: previous ?? null, reauthorizationRequired: syncStatus === 'fail', connection };
+	if (this.getMode() === 'manual') return [[{ json: item }]];
+
+	state.syncStatus = syncStatus;
+	if (previous === undefined || previous === syncStatus) return null;
+	return [[{ json: item }]];
+}
