@@ -1,0 +1,47 @@
+// Activating imported example workflows, and pointing the sandbox's webhooks at the Makini Trigger's
+// production URL (what a user does by hand in the Makini dashboard).
+import { PACKAGE_NAME } from './process';
+import { N8nRest, StoredWorkflow } from './rest';
+import type { Stack } from './stack';
+
+export const WEBHOOK_TRIGGER_TYPE = `${PACKAGE_NAME}.makiniTrigger`;
+
+export async function activateExamples(
+	rest: N8nRest,
+	imported: Array<{ workflow: StoredWorkflow }>,
+): Promise<{ active: StoredWorkflow[]; failed: Array<{ name: string; message: string }> }> {
+	const active: StoredWorkflow[] = [];
+	const failed: Array<{ name: string; message: string }> = [];
+	for (const { workflow } of imported) {
+		try {
+			active.push(await rest.setActive(workflow.id, true));
+		} catch (error) {
+			failed.push({ name: workflow.name, message: error instanceof Error ? error.message : String(error) });
+		}
+	}
+	return { active, failed };
+}
+
+/** n8n's production URL of a webhook node: /webhook/<webhookId>/<path of the node's webhook>. */
+export function productionWebhookUrl(n8nUrl: string, node: Record<string, unknown>): string {
+	if (typeof node.webhookId !== 'string') throw new Error(`node "${String(node.name)}" has no webhookId`);
+	return `${n8nUrl}/webhook/${node.webhookId}/webhook`;
+}
+
+/** Subscribes the sandbox connection behind each active Makini Trigger to its production URL. Returns the URLs. */
+export async function subscribeWebhookTriggers(stack: Stack, active: StoredWorkflow[]): Promise<string[]> {
+	const connectionByCredential = new Map(Object.values(stack.credentials).map((c) => [c.id, c.connection.id]));
+	const urls: string[] = [];
+	for (const workflow of active) {
+		for (const node of workflow.nodes.filter((n) => n.type === WEBHOOK_TRIGGER_TYPE && !n.disabled)) {
+			const credentialId = (node.credentials as { makiniApi?: { id: string } } | undefined)?.makiniApi?.id;
+			const connectionId = credentialId ? connectionByCredential.get(credentialId) : undefined;
+			if (!connectionId) continue;
+			const events = ((node.parameters as { events?: string[] }).events ?? []).filter((e) => e !== '*');
+			const url = productionWebhookUrl(stack.n8n.url, node);
+			stack.sandbox.subscribe(connectionId, { url, events: events.length ? events : undefined });
+			urls.push(url);
+		}
+	}
+	return urls;
+}

@@ -1,0 +1,53 @@
+// The whole local stack the demo and the end-to-end tests share: the Makini sandbox (in-process, control
+// endpoints on), a pinned real n8n with this package loaded, its owner, and one Makini credential per
+// sandbox connection.
+import { Sandbox, startSandbox } from '../../sandbox';
+import { ensureN8nInstalled } from './install';
+import { N8nInstance, freePort, startN8n } from './process';
+import { ConnectionRole, ProvisionedCredential, provisionCredentials } from './provision';
+import { N8nRest, Owner } from './rest';
+
+export interface StackOptions {
+	userFolder: string;
+	n8nPort?: number; // preferred; a free one is taken when busy
+	sandboxPort?: number; // preferred; a free one is taken when busy
+	owner: Owner;
+	log?: (line: string) => void;
+}
+
+export interface Stack {
+	sandbox: Sandbox;
+	n8n: N8nInstance;
+	rest: N8nRest;
+	credentials: Record<ConnectionRole, ProvisionedCredential>;
+	stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+	const log = options.log ?? (() => undefined);
+	const bin = await ensureN8nInstalled(log);
+	const sandbox = await startSandbox({ port: await freePort(options.sandboxPort ?? 0), control: true });
+	log(`Makini sandbox on ${sandbox.url}`);
+	let n8n: N8nInstance | undefined;
+	try {
+		n8n = await startN8n({ bin, userFolder: options.userFolder, port: options.n8nPort, log });
+		const rest = new N8nRest(n8n.url);
+		await rest.ensureOwner(options.owner);
+		const credentials = await provisionCredentials(rest, sandbox.url, sandbox.connections);
+		const started = n8n;
+		return {
+			sandbox,
+			n8n,
+			rest,
+			credentials,
+			stop: async () => {
+				await started.stop();
+				await sandbox.close();
+			},
+		};
+	} catch (error) {
+		await n8n?.stop();
+		await sandbox.close();
+		throw error;
+	}
+}

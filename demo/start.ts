@@ -1,0 +1,62 @@
+// `npm start`: the Makini sandbox with the default CCN data set, a real pinned n8n with this package,
+// an owner account, one Makini credential per sandbox connection, and the example workflows imported and
+// active. Ctrl-C stops everything this started. n8n's data stays in .n8n-demo/ between runs.
+import { join } from 'path';
+import { REPO_ROOT } from './n8n/install';
+import { importExamples } from './n8n/provision';
+import { startStack } from './n8n/stack';
+import { activateExamples, subscribeWebhookTriggers } from './n8n/examples';
+
+export const DEMO_OWNER = { email: 'demo@makini.local', password: 'MakiniDemo1', firstName: 'Makini', lastName: 'Demo' };
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const log = (line: string) => console.log(line);
+	const stack = await startStack({
+		userFolder: join(REPO_ROOT, '.n8n-demo'),
+		n8nPort: 5678,
+		sandboxPort: 4010,
+		owner: DEMO_OWNER,
+		log,
+	});
+	let stopping = false;
+	const stop = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopping n8n and the sandbox ...');
+		await stack.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+
+	const imported = await importExamples(stack.rest, stack.credentials);
+	const activation = await activateExamples(stack.rest, imported);
+	const subscriptions = await subscribeWebhookTriggers(stack, activation.active);
+
+	const { ccn, cmms } = stack.credentials;
+	console.log(`
+Ready in ${Math.round((Date.now() - started) / 1000)} s.
+
+  n8n editor        ${stack.n8n.url}
+  login             ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
+  Makini sandbox    ${stack.sandbox.url}  (control endpoints under /__sandbox/)
+  credentials       "${ccn.name}" (${ccn.connection.name}), "${cmms.name}" (${cmms.connection.name})
+  workflows         ${imported.map((i) => `\n    - ${i.workflow.name}${activation.active.some((a) => a.id === i.workflow.id) ? ' (active)' : ''}`).join('')}
+${activation.failed.map((f) => `  could not activate "${f.name}": ${f.message}\n`).join('')}
+What to try first:
+  1. Open the editor, log in, open "CCN alarm → service request" and its Executions tab.
+  2. Make a chiller alarm happen in the sandbox (it changes the asset and sends the signed webhook${subscriptions.length ? ` to ${subscriptions[0]}` : ''}):
+       curl -s -X POST ${stack.sandbox.url}/__sandbox/connections/${ccn.connection.id}/changes \\
+         -H 'content-type: application/json' -d '{"entity":"assets","patch":{"status":"alarm"}}'
+     A new execution appears with the resolved asset record.
+  3. Open "Nightly equipment export" and click "Execute workflow" to see Get Many + Simplify and the file.
+  4. New workflow → search "Makini" in the nodes panel → Asset → Get Many → pick "${ccn.name}".
+
+Logs: n8n ${stack.n8n.logFile}. Press Ctrl-C to stop.`);
+}
+
+main().catch((error) => {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+});
