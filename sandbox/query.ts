@@ -1,0 +1,143 @@
+import { ApiError } from './errors';
+import type { DataRecord } from './types';
+
+// List queries per the contract: filter[field]=v, filter[field:op]=v, filterMatch=all|any, sort[field]=1 (desc) | 0 (asc),
+// page (1-based) and per_page (default 50, larger values clamped to 500).
+export const DEFAULT_PER_PAGE = 50;
+export const MAX_PER_PAGE = 500;
+
+const OPERATORS = ['eq', 'contains', 'startsWith', 'gt', 'gteq', 'lt', 'lteq'] as const;
+type Operator = (typeof OPERATORS)[number];
+const ALIASES: Record<string, Operator> = { lted: 'lteq' };
+
+interface Filter {
+	field: string;
+	op: Operator;
+	value: string;
+}
+interface SortKey {
+	field: string;
+	desc: boolean;
+}
+export interface ListQuery {
+	filters: Filter[];
+	matchAny: boolean;
+	sort: SortKey[];
+	page: number;
+	perPage: number;
+}
+
+const FILTER_PARAM = /^filter\[([^\]:]+)(?::([A-Za-z]+))?\]$/;
+const SORT_PARAM = /^sort\[([^\]]+)\]$/;
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
+
+function positiveInt(params: URLSearchParams, name: string, fallback: number): number {
+	const raw = params.get(name);
+	if (raw === null || raw === '') return fallback;
+	if (!/^\d+$/.test(raw) || Number(raw) < 1) {
+		throw new ApiError(400, `${name} must be a positive integer`, 'INVALID_REQUEST', { [name]: 'must be a positive integer' });
+	}
+	return Number(raw);
+}
+
+export function parseListQuery(params: URLSearchParams, knownFields: ReadonlySet<string>): ListQuery {
+	const filters: Filter[] = [];
+	const sort: SortKey[] = [];
+	const bad: Record<string, string> = {};
+	for (const [name, value] of params) {
+		const f = FILTER_PARAM.exec(name);
+		if (f) {
+			const op = (ALIASES[f[2]] ?? f[2] ?? 'eq') as Operator;
+			if (!knownFields.has(f[1])) bad[name] = `unknown filter field '${f[1]}'`;
+			else if (!OPERATORS.includes(op)) bad[name] = `unknown filter operator '${f[2]}'`;
+			else filters.push({ field: f[1], op, value });
+			continue;
+		}
+		const s = SORT_PARAM.exec(name);
+		if (s) {
+			if (!knownFields.has(s[1])) bad[name] = `unknown sort field '${s[1]}'`;
+			else if (value !== '0' && value !== '1') bad[name] = 'sort direction must be 1 (descending) or 0 (ascending)';
+			else sort.push({ field: s[1], desc: value === '1' });
+		}
+	}
+	const match = params.get('filterMatch') ?? 'all';
+	if (match !== 'all' && match !== 'any') bad.filterMatch = "must be 'all' or 'any'";
+	if (Object.keys(bad).length) throw new ApiError(400, `Invalid list query: ${Object.values(bad).join('; ')}`, 'INVALID_REQUEST', bad);
+	const page = positiveInt(params, 'page', 1);
+	const perPage = Math.min(positiveInt(params, 'per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE);
+	return { filters, matchAny: match === 'any', sort, page, perPage };
+}
+
+type Predicate = (record: DataRecord) => boolean;
+
+function ordered(op: Operator, cmp: number): boolean {
+	if (op === 'gt') return cmp > 0;
+	if (op === 'gteq') return cmp >= 0;
+	if (op === 'lt') return cmp < 0;
+	return cmp <= 0;
+}
+
+function compileFilter({ field, op, value }: Filter): Predicate {
+	const needle = value.toLowerCase();
+	const numeric = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined;
+	const asDate = DATE_LIKE.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
+	const isoNeedle = asDate?.toISOString();
+	const scalar = (v: unknown): boolean => {
+		if (v === null || v === undefined) return op === 'eq' && (value === '' || value === 'null');
+		if (op === 'contains') return String(v).toLowerCase().includes(needle);
+		if (op === 'startsWith') return String(v).toLowerCase().startsWith(needle);
+		if (op === 'eq') return String(v) === value;
+		if (typeof v === 'number') return numeric !== undefined && ordered(op, v - numeric);
+		if (typeof v === 'string' && isoNeedle !== undefined && DATE_LIKE.test(v)) {
+			// Our own timestamps are canonical ISO strings, which order correctly as strings.
+			if (ISO_UTC.test(v)) return ordered(op, v < isoNeedle ? -1 : v > isoNeedle ? 1 : 0);
+			return ordered(op, Date.parse(v) - asDate!.getTime());
+		}
+		const s = String(v);
+		return ordered(op, s < value ? -1 : s > value ? 1 : 0);
+	};
+	// Array fields (assetKeys, siteKeys) match when any element matches.
+	return (record) => {
+		const v = record[field];
+		return Array.isArray(v) ? v.some(scalar) : scalar(v);
+	};
+}
+
+function compareValues(a: unknown, b: unknown): number {
+	if (a === b) return 0;
+	// Nulls sort after every value ascending (and so first descending).
+	if (a === null || a === undefined) return 1;
+	if (b === null || b === undefined) return -1;
+	if (typeof a === 'number' && typeof b === 'number') return a - b;
+	const sa = String(a);
+	const sb = String(b);
+	return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+export function compareBy(sort: SortKey[]): (a: DataRecord, b: DataRecord) => number {
+	return (a, b) => {
+		for (const { field, desc } of sort) {
+			const c = compareValues(a[field], b[field]);
+			if (c !== 0) return desc ? -c : c;
+		}
+		return 0;
+	};
+}
+
+export const sortSpec = (sort: SortKey[]): string => sort.map((s) => `${s.field}:${s.desc ? 1 : 0}`).join(',');
+
+/**
+ * Sorts (stable, from key order, so ties stay ordered by key ascending), then filters; filtering keeps the order.
+ * `sorted` supplies the full sorted view, which the store caches between writes.
+ */
+export function selectRecords(
+	records: DataRecord[],
+	query: ListQuery,
+	sorted: (spec: string, compare: (a: DataRecord, b: DataRecord) => number) => DataRecord[] = (_spec, compare) => records.slice().sort(compare),
+): DataRecord[] {
+	const ordered = query.sort.length ? sorted(sortSpec(query.sort), compareBy(query.sort)) : records;
+	if (!query.filters.length) return ordered;
+	const predicates = query.filters.map(compileFilter);
+	return query.matchAny ? ordered.filter((r) => predicates.some((p) => p(r))) : ordered.filter((r) => predicates.every((p) => p(r)));
+}

@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthState } from './auth';
+import type { ConnectionState } from './connections';
+import { countRequest, createConnection, emptyStats } from './connections';
+import { ApiError } from './errors';
+import type { Ctx, Reply } from './http';
+import { bearerToken, errorReply, ok, send } from './http';
+import { Prng } from './prng';
+import type { ControlPowers } from './routes/control';
+import { handleControl } from './routes/control';
+import { handleEam } from './routes/eam';
+import { authorize, token } from './routes/link';
+import { handleSystem } from './routes/system';
+import { HEALTHY } from './scenarios';
+import type { Sandbox, SandboxOptions, Scenario, Stats } from './types';
+import { WebhookSender } from './webhooks';
+
+export interface RunningSandbox extends Sandbox {
+	/** The Makini Link OAuth client the sandbox accepts (authorize + /link/token, and client credentials). */
+	oauthClient: { clientId: string; clientSecret: string };
+}
+
+const DATA_EVENT = /^[a-z-]+\.(inserted|updated)$/;
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+	const seed = options.seed ?? 42;
+	const timeScale = options.timeScale ?? 1;
+	const secrets = new Prng(seed ^ 0xc11e);
+	const auth = new AuthState({ clientId: 'makini-sandbox-client', clientSecret: `sbx_cs_${secrets.hex(32)}` });
+	const connections = new Map<string, ConnectionState>();
+	const ccn = createConnection({
+		id: 'ccn',
+		name: 'Carrier CCN - Harbor Point portfolio',
+		provider: 'carrier-ccn',
+		email: 'bms@harborpoint.example',
+		code: '01',
+		seed,
+		portfolio: { assets: options.assets ?? 40, organization: 'Harbor Point Properties', assetsPerSite: 40, workOrdersPerAsset: 0.2, serviceRequestsPerAsset: 0.08 },
+	});
+	const cmms = createConnection({
+		id: 'cmms',
+		name: 'Riverside Hospital CMMS',
+		provider: 'maintainx',
+		email: 'facilities@riverside.example',
+		code: '02',
+		seed: seed + 1,
+		portfolio: { assets: 16, organization: 'Riverside Health', assetsPerSite: 16, workOrdersPerAsset: 1.5, serviceRequestsPerAsset: 0.5 },
+	});
+	connections.set(ccn.info.id, ccn);
+	connections.set(cmms.info.id, cmms);
+	const webhooks = new WebhookSender(timeScale);
+	const globalStats = emptyStats();
+	const sleeps = new Set<() => void>();
+	let url = '';
+
+	const sleep = (ms: number) =>
+		new Promise<void>((resolve) => {
+			const done = () => {
+				clearTimeout(timer);
+				sleeps.delete(done);
+				resolve();
+			};
+			const timer = setTimeout(done, ms);
+			sleeps.add(done);
+		});
+
+	const connectionOf = (id: string): ConnectionState => {
+		const c = connections.get(id);
+		if (!c) throw new Error(`Unknown sandbox connection '${id}'`);
+		return c;
+	};
+
+	const notify = (conn: ConnectionState, event: string, keys: string[]) => {
+		void webhooks.publish(conn.info.id, conn.subscriptions, conn.info.webhookSecret, { event, body: keys });
+	};
+
+	const setScenario = (id: string, scenario: Partial<Scenario>) => {
+		const c = connectionOf(id);
+		// Each call replaces the scenario: fields left out are healthy.
+		c.scenario = { ...HEALTHY, ...scenario };
+		c.faultRng = new Prng(c.faultSeed);
+		c.rateWindow = [];
+	};
+
+	const emit = async (id: string, event: string, body?: unknown) => {
+		const c = connectionOf(id);
+		const payload =
+			DATA_EVENT.test(event) && Array.isArray(body)
+				? { event, body }
+				: { event, id: `evt_${randomBytes(8).toString('hex')}`, timestamp: new Date().toISOString(), connection_id: c.info.id, body: body ?? {} };
+		await webhooks.publish(c.info.id, c.subscriptions, c.info.webhookSecret, payload);
+	};
+
+	const stats = (id?: string): Stats => {
+		const s = id === undefined ? globalStats : connectionOf(id).stats;
+		return { requests: s.requests, faults: s.faults, byStatus: { ...s.byStatus } };
+	};
+
+	const applyChange = (id: string, entity: string, key: string | undefined, patch: Record<string, unknown>) => {
+		const c = connectionOf(id);
+		const store = c.stores[entity];
+		if (!store) throw new ApiError(404, `No entity '${entity}'`);
+		const now = new Date().toISOString();
+		if (key !== undefined && store.get(key)) {
+			const record = store.patch(key, { ...patch, updatedAt: now })!;
+			notify(c, `${entity}.updated`, [record.key]);
+			return record;
+		}
+		const record = store.add({ ...patch, key, createdAt: now, updatedAt: now });
+		notify(c, `${entity}.inserted`, [record.key]);
+		return record;
+	};
+
+	let created = 0;
+	const addConnection = (name: string, email: string, provider: string) => {
+		created += 1;
+		const c = createConnection({ id: `conn_${created}`, name, provider, email, code: String(2 + created).padStart(2, '0'), seed: seed + 100 + created });
+		connections.set(c.info.id, c);
+		return c;
+	};
+
+	const powers: ControlPowers = {
+		setScenario,
+		subscribe: (id, sub) => connectionOf(id).subscriptions.push({ ...sub }),
+		emit,
+		deliveries: () => webhooks.log.slice(),
+		stats,
+		listConnections: () => [...connections.values()].map((c) => ({ ...c.info, scenario: c.scenario })),
+		oauthClient: auth.client,
+		hasConnection: (id) => connections.has(id),
+		resetScenario: (id) => setScenario(id, {}),
+		clearSubscriptions: (id) => {
+			connectionOf(id).subscriptions.length = 0;
+		},
+		applyChange,
+		expireTokens: (id) => auth.expireAccessTokens(id),
+	};
+
+	/** Authenticated connection traffic passes through the connection's fault-injection scenario. */
+	async function connectionRequest(ctx: Ctx, meta: RequestMeta, rest: string | undefined): Promise<Reply | undefined> {
+		const bearer = bearerToken(ctx.req);
+		if (!bearer) throw new ApiError(401, 'Missing bearer token', 'AUTHENTICATION_FAILED');
+		const found = auth.connectionFor(bearer, connections);
+		if (found === 'expired') throw new ApiError(401, 'Access token expired', 'AUTHENTICATION_FAILED');
+		if (!found) throw new ApiError(401, 'Invalid bearer token', 'AUTHENTICATION_FAILED');
+		const conn = found;
+		meta.connection = conn;
+		const sc = conn.scenario;
+		const roll = (rate: number) => rate > 0 && conn.faultRng.next() < rate;
+		if (sc.rateLimitPerMinute > 0) {
+			const now = Date.now();
+			conn.rateWindow = conn.rateWindow.filter((t) => t > now - 60_000);
+			if (conn.rateWindow.length >= sc.rateLimitPerMinute) {
+				meta.fault = true;
+				const retryAfter = Math.max(1, Math.ceil((conn.rateWindow[0] + 60_000 - now) / 1000));
+				throw new ApiError(429, `Rate limit of ${sc.rateLimitPerMinute} requests per minute exceeded`, 'RATE_LIMIT_EXCEEDED', undefined, { 'Retry-After': String(retryAfter) });
+			}
+			conn.rateWindow.push(now);
+		}
+		if (sc.latencyMs > 0) await sleep(sc.latencyMs);
+		if (roll(sc.resetRate)) {
+			meta.fault = true;
+			ctx.req.socket.destroy();
+			return undefined;
+		}
+		if (roll(sc.errorRate)) {
+			meta.fault = true;
+			const status = sc.errorStatuses[Math.floor(conn.faultRng.next() * sc.errorStatuses.length)];
+			throw new ApiError(status, `Injected failure (HTTP ${status}) from the sandbox scenario`);
+		}
+		let reply: Reply;
+		if (rest === undefined) {
+			reply = ok({
+				data: {
+					id: conn.info.id,
+					company_name: conn.info.name,
+					email: conn.email,
+					provider: conn.info.provider,
+					updated_at: conn.syncUpdatedAt,
+					sync_status: sc.reauthorizationRequired ? 'fail' : 'done',
+					sync_updated_at: conn.syncUpdatedAt,
+				},
+			});
+		} else {
+			if (sc.reauthorizationRequired) {
+				meta.fault = true;
+				throw new ApiError(401, 'The connection needs to be reauthorized in Makini', 'REAUTHORIZATION_REQUIRED');
+			}
+			try {
+				reply = await handleEam(ctx, conn, rest, notify);
+			} catch (error) {
+				if (!(error instanceof ApiError)) throw error;
+				reply = errorReply(ctx, error);
+			}
+		}
+		if (sc.slowMs > 0) await sleep(sc.slowMs);
+		if (ctx.req.method !== 'GET' && reply.status < 300 && roll(sc.lostResponseRate)) {
+			meta.fault = true;
+			ctx.req.socket.destroy();
+			return undefined;
+		}
+		if (reply.status === 200 && roll(sc.truncateRate)) {
+			meta.fault = true;
+			send(ctx, reply, true);
+			return undefined;
+		}
+		return reply;
+	}
+
+	async function route(ctx: Ctx, meta: RequestMeta): Promise<Reply | undefined> {
+		const path = ctx.url.pathname;
+		const method = ctx.req.method;
+		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length));
+		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined);
+		if (path.startsWith('/api/system/')) return handleSystem(ctx, path.slice('/api/system/'.length), auth, connections, addConnection);
+		if (path === '/link/token' && method === 'POST') return token(ctx, auth, connections);
+		if (path === '/oauth/authorize' && method === 'GET') return authorize(ctx, auth, connections);
+		if (options.control && path.startsWith('/__sandbox/')) return handleControl(ctx, path.slice('/__sandbox/'.length), powers);
+		throw new ApiError(404, `No such endpoint: ${method} ${path}`);
+	}
+
+	const server = createServer((req, res) => {
+		const requestId = `req_${randomBytes(8).toString('hex')}`;
+		res.setHeader('X-Request-Id', requestId);
+		const ctx: Ctx = { req, res, url: new URL(req.url ?? '/', 'http://127.0.0.1'), requestId, baseUrl: url };
+		const meta: RequestMeta = { fault: false };
+		res.on('close', () => {
+			const status = res.headersSent ? res.statusCode : 'reset';
+			countRequest(globalStats, status, meta.fault);
+			if (meta.connection) countRequest(meta.connection.stats, status, meta.fault);
+		});
+		route(ctx, meta)
+			.then((reply) => reply && send(ctx, reply))
+			.catch((error: unknown) => {
+				const apiError = error instanceof ApiError ? error : new ApiError(500, 'Internal sandbox error');
+				send(ctx, errorReply(ctx, apiError));
+			});
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	const port = (server.address() as AddressInfo).port;
+	url = `http://127.0.0.1:${port}`;
+
+	return {
+		url,
+		port,
+		connections: { ccn: ccn.info, cmms: cmms.info },
+		oauthClient: { ...auth.client },
+		setScenario,
+		resetScenarios: () => {
+			for (const id of connections.keys()) setScenario(id, {});
+		},
+		subscribe: powers.subscribe,
+		emit,
+		deliveries: powers.deliveries,
+		records: (id, entity) => {
+			const store = connectionOf(id).stores[entity];
+			if (!store) throw new Error(`Unknown sandbox entity '${entity}'`);
+			return store.records.slice();
+		},
+		stats,
+		close: async () => {
+			webhooks.close();
+			for (const wake of [...sleeps]) wake();
+			server.closeAllConnections();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
+	};
+}
+
+interface RequestMeta {
+	fault: boolean;
+	connection?: ConnectionState;
+}
