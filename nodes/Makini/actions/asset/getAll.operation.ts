@@ -1,0 +1,4 @@
+import { getManyOperation } from '../shared/read.factory';
+import { assetConfig } from './config';
+
+export const { description, execute } = getManyOperation(assetConfig);

@@ -1,0 +1,30 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { keyCondition, keyFilterField, windowConditions, windowFields } from '../shared/conditions';
+import type { ReadConfig } from '../shared/read.factory';
+
+/** Downtime that has not ended: CCN alarms and outages still in progress. */
+export const isOpenDowntime = (record: IDataObject) => record.endedAt === null || record.endedAt === undefined || record.endedAt === '';
+
+export const assetDowntimeConfig: ReadConfig = {
+	resource: 'assetDowntime',
+	entity: 'assets-downtime',
+	noun: 'asset downtime',
+	listProperties: [
+		{
+			displayName: 'Open Only',
+			name: 'openOnly',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only downtime that has not ended yet',
+		},
+		keyFilterField('assetFilter', 'Asset Key', 'Only downtime of this asset (leave empty for all)'),
+		...windowFields('start (startedAt)'),
+	],
+	listConditions: (ctx, itemIndex) => [
+		...(ctx.getNodeParameter('openOnly', itemIndex, false) ? [{ field: 'endedAt', operator: 'equals' as const, value: 'null' }] : []),
+		...keyCondition(ctx, itemIndex, 'assetFilter', 'assetKey'),
+		...windowConditions(ctx, itemIndex, 'startedAt'),
+	],
+	keep: (ctx, itemIndex) => (ctx.getNodeParameter('openOnly', itemIndex, false) ? isOpenDowntime : undefined),
+};

@@ -1,0 +1,4 @@
+import { getManyOperation } from '../shared/read.factory';
+import { locationConfig } from './config';
+
+export const { description, execute } = getManyOperation(locationConfig);

@@ -1,0 +1,4 @@
+import { getManyOperation } from '../shared/read.factory';
+import { meterConfig } from './config';
+
+export const { description, execute } = getManyOperation(meterConfig);

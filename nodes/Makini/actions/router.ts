@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { mapWithConcurrency } from '../helpers/concurrency';
+import type { ListOptions } from '../transport';
+import { RateGate } from '../transport';
+import * as asset from './asset';
+import * as assetDowntime from './assetDowntime';
+import * as connection from './connection';
+import * as location from './location';
+import * as meter from './meter';
+import * as meterReading from './meterReading';
+import * as preventiveMaintenance from './preventiveMaintenance';
+import * as serviceRequest from './serviceRequest';
+import type { MakiniOperation } from './shared/types';
+import * as site from './site';
+import * as team from './team';
+import * as user from './user';
+import * as workOrder from './workOrder';
+
+const resources: Record<string, Record<string, MakiniOperation>> = {
+	asset: asset.operations,
+	assetDowntime: assetDowntime.operations,
+	connection: connection.operations,
+	location: location.operations,
+	meter: meter.operations,
+	meterReading: meterReading.operations,
+	preventiveMaintenance: preventiveMaintenance.operations,
+	serviceRequest: serviceRequest.operations,
+	site: site.operations,
+	team: team.operations,
+	user: user.operations,
+	workOrder: workOrder.operations,
+};
+
+/** Options → transport settings of one item. */
+function transportFor(ctx: IExecuteFunctions, itemIndex: number, gate: RateGate): ListOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const seconds = (value: unknown) => (value === undefined || value === '' ? undefined : Number(value) * 1000);
+	return {
+		gate,
+		maxAttempts: options.maxAttempts === undefined ? undefined : Number(options.maxAttempts),
+		maxWaitMs: seconds(options.maxWaitSeconds),
+		timeoutMs: seconds(options.timeoutSeconds),
+		pageConcurrency: options.pageConcurrency === undefined ? undefined : Number(options.pageConcurrency),
+	};
+}
+
+/** The error as an output item for "continue on fail": message, advice and Makini's code and request id. */
+function errorJson(error: Error & { description?: string | null; context?: IDataObject }): IDataObject {
+	return {
+		error: error.message,
+		...(error.description ? { description: error.description } : {}),
+		...((error.context?.makini as IDataObject | undefined) ?? {}),
+	};
+}
+
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`"${operationName}" is not an operation of "${resource}". For other endpoints, use an HTTP Request node with the Makini credential.`,
+		);
+	}
+
+	// One gate per execution: a 429 on any item pauses every concurrent item.
+	const gate = new RateGate();
+	const concurrency = operation.write ? Math.max(1, Number(this.getNodeParameter('options.concurrency', 0, 1))) : 1;
+	const results = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
+		try {
+			const records = await operation.execute.call(this, itemIndex, transportFor(this, itemIndex, gate));
+			return records.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
+		} catch (thrown) {
+			const error =
+				thrown instanceof NodeApiError || thrown instanceof NodeOperationError
+					? thrown
+					: new NodeOperationError(this.getNode(), thrown as Error, { itemIndex });
+			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+			throw error;
+		}
+	});
+	return [results.flat()];
+}

@@ -1,0 +1,4 @@
+import { getManyOperation } from '../shared/read.factory';
+import { serviceRequestConfig } from './config';
+
+export const { description, execute } = getManyOperation(serviceRequestConfig);

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { keyLocator } from '../../descriptions/keyFields';
+import { transportOptions } from '../../descriptions/options';
+import { locatorKey } from '../../helpers/validation';
+import type { ListOptions } from '../../transport';
+import { makiniApiRequestAllItems } from '../../transport';
+import type { MakiniOperation } from './types';
+
+/** Get Materials of an asset or a work order: `/api/eam/<entity>/{key}/materials`, one item per material. */
+export function materialsOperation(config: {
+	resource: string;
+	entity: string;
+	displayName: string;
+	searchMethod: string;
+}): MakiniOperation {
+	const keyName = `${config.resource}Key`;
+	return {
+		description: updateDisplayOptions({ show: { resource: [config.resource], operation: ['getMaterials'] } }, [
+			keyLocator({ name: keyName, displayName: config.displayName, entity: config.entity, searchMethod: config.searchMethod }),
+			{
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+			},
+			{
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: { show: { returnAll: [false] } },
+			},
+			transportOptions('list'),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
+			const key = locatorKey(this, itemIndex, keyName, config.displayName);
+			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+			const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			return await makiniApiRequestAllItems.call(this, `/api/eam/${config.entity}/${key}/materials`, {}, {
+				...transport,
+				limit,
+				itemIndex,
+			});
+		},
+	};
+}

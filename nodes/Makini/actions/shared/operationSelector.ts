@@ -1,0 +1,22 @@
+import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
+
+/** The Operation dropdown of one resource. */
+export function operationSelector(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultValue,
+	};
+}
+
+/** Get + Get Many entries, worded the same for every resource. */
+export function readOptions(noun: string, plural: string): INodePropertyOptions[] {
+	return [
+		{ name: 'Get', value: 'get', action: `Get a ${noun}`, description: `Get one ${noun} by key` },
+		{ name: 'Get Many', value: 'getAll', action: `Get many ${plural}`, description: `List ${plural}, with filters` },
+	];
+}

@@ -1,0 +1,107 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { transportOptions } from '../../descriptions/options';
+import { keyField, keyLocator } from '../../descriptions/keyFields';
+import { listFields } from '../../descriptions/listFields';
+import type { Condition } from '../../helpers/filters';
+import { listQuery, matches } from '../../helpers/filters';
+import { simplifyRecord } from '../../helpers/simplify';
+import { locatorKey, pathKey } from '../../helpers/validation';
+import type { ListOptions } from '../../transport';
+import { makiniApiRequest, makiniApiRequestAllItems } from '../../transport';
+import type { MakiniOperation } from './types';
+
+/** What differs between the read-only resources; Get and Get Many are otherwise the same everywhere. */
+export interface ReadConfig {
+	/** Node parameter value, e.g. `workOrder` */
+	resource: string;
+	/** API path segment under /api/eam, e.g. `work-orders` */
+	entity: string;
+	/** Singular noun for labels, e.g. `work order` */
+	noun: string;
+	/** List-search method when the key has a picker (From List / By Key / By URL). */
+	searchMethod?: string;
+	/** Fields kept by Simplify; no Simplify toggle when the records are small. */
+	simplifyFields?: string[];
+	/** Operation-specific Get Many parameters (asset, time window, open only...). */
+	listProperties?: INodeProperties[];
+	/** Conditions from listProperties, always required of every record. */
+	listConditions?: (ctx: IExecuteFunctions, itemIndex: number) => Condition[];
+	/** A defensive check of what the server was asked to filter (e.g. open only), applied to the page results. */
+	keep?: (ctx: IExecuteFunctions, itemIndex: number) => ((record: IDataObject) => boolean) | undefined;
+}
+
+const show = (config: ReadConfig, operation: string) => ({
+	show: { resource: [config.resource], operation: [operation] },
+});
+
+export const keyParameterName = (config: ReadConfig) => `${config.resource}Key`;
+
+function keyProperty(config: ReadConfig): INodeProperties {
+	const displayName = `${config.noun[0].toUpperCase()}${config.noun.slice(1)}`;
+	return config.searchMethod
+		? keyLocator({ name: keyParameterName(config), displayName, entity: config.entity, searchMethod: config.searchMethod })
+		: keyField(keyParameterName(config), `${displayName} Key`, `Key of the ${config.noun}`);
+}
+
+/** The record key of item `itemIndex`, validated and path-encoded. */
+export function readKey(this: IExecuteFunctions, config: ReadConfig, itemIndex: number): string {
+	const name = keyParameterName(config);
+	return config.searchMethod
+		? locatorKey(this, itemIndex, name, `${config.noun} key`)
+		: pathKey(this, itemIndex, `${config.noun} key`, this.getNodeParameter(name, itemIndex, ''));
+}
+
+export function getOperation(config: ReadConfig): MakiniOperation {
+	return {
+		description: updateDisplayOptions(show(config, 'get'), [keyProperty(config), transportOptions('read')]),
+		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
+			const key = readKey.call(this, config, itemIndex);
+			const body = await makiniApiRequest.call(
+				this,
+				{ method: 'GET', path: `/api/eam/${config.entity}/${key}`, itemIndex },
+				transport,
+			);
+			return [(body.data ?? body) as IDataObject];
+		},
+	};
+}
+
+/** Reads a Get Many's paging parameters and fetches the records. */
+export async function listRecords(
+	this: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	transport: ListOptions,
+	own: Condition[] = [],
+	keep?: (record: IDataObject) => boolean,
+): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const { qs, local } = listQuery(this, itemIndex, own);
+	// Conditions checked here (match "any") cannot bound the server-side paging: fetch all, then cut.
+	const records = await makiniApiRequestAllItems.call(this, path, qs, {
+		...transport,
+		limit: local.length ? 0 : limit,
+		itemIndex,
+	});
+	const kept = records.filter((r) => local.every((c) => matches(r, c)) && (keep?.(r) ?? true));
+	return limit ? kept.slice(0, limit) : kept;
+}
+
+export function getManyOperation(config: ReadConfig): MakiniOperation {
+	return {
+		description: updateDisplayOptions(show(config, 'getAll'), [
+			...(config.listProperties ?? []),
+			...listFields({ simplify: config.simplifyFields !== undefined }),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
+			const own = config.listConditions?.(this, itemIndex) ?? [];
+			const keep = config.keep?.(this, itemIndex);
+			const records = await listRecords.call(this, `/api/eam/${config.entity}`, itemIndex, transport, own, keep);
+			const simplify = config.simplifyFields && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
+			return simplify ? records.map((r) => simplifyRecord(r, config.simplifyFields!)) : records;
+		},
+	};
+}

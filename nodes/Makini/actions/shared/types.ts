@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { ListOptions } from '../../transport';
+
+/**
+ * One operation: its parameters and what it does for one input item. The router owns the item loop,
+ * pairedItem, continueOnFail and concurrency, so operations only return records.
+ */
+export interface MakiniOperation {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]>;
+	/** Writes run with the Concurrency option; reads one item at a time. */
+	write?: boolean;
+}
+
+export type ResourceOperations = Record<string, MakiniOperation>;

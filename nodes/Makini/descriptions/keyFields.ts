@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Entities that have a list-search picker (From List / By Key / By URL). */
+export interface LocatorConfig {
+	name: string;
+	displayName: string;
+	/** API path segment, e.g. `assets` */
+	entity: string;
+	searchMethod: string;
+	required?: boolean;
+	description?: string;
+}
+
+/** A resource locator for a record key: picked from a searchable list, typed, or taken from an API URL. */
+export function keyLocator(config: LocatorConfig): INodeProperties {
+	const urlPattern = `https?://[^/]+/api/eam/${config.entity}/([^/?#]+)`;
+	return {
+		displayName: config.displayName,
+		name: config.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: config.required ?? true,
+		description: config.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: config.searchMethod, searchable: true },
+			},
+			{
+				displayName: 'By Key',
+				name: 'key',
+				type: 'string',
+				placeholder: 'e.g. 0300000000001',
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. https://api.makini.io/api/eam/${config.entity}/0300000000001`,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `${urlPattern}.*`, errorMessage: `Not a Makini ${config.entity} URL` },
+					},
+				],
+				extractValue: { type: 'regex', regex: urlPattern },
+			},
+		],
+	};
+}
+
+/** A plain key field for entities without a picker. */
+export function keyField(name: string, displayName: string, description?: string): INodeProperties {
+	return { displayName, name, type: 'string', default: '', required: true, description };
+}

@@ -1,0 +1,137 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { transportOptions } from './options';
+
+/** Return All / Limit, Filters, Match, Sort, Updated Since, (Simplify) and Options for every Get Many. */
+export function listFields(config: { simplify?: boolean; updatedSince?: boolean } = {}): INodeProperties[] {
+	const fields: INodeProperties[] = [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+	if (config.updatedSince !== false) {
+		fields.push({
+			displayName: 'Updated Since',
+			name: 'updatedSince',
+			type: 'dateTime',
+			default: '',
+			description:
+				'Only records changed after this moment (ISO 8601 or an expression such as {{ $now.minus(1, "hour") }}); results come oldest change first',
+		});
+	}
+	fields.push(
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Condition',
+			default: {},
+			options: [
+				{
+					displayName: 'Conditions',
+					name: 'conditions',
+					values: [
+						{
+							displayName: 'Field',
+							name: 'field',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. categoryName',
+							description: 'Record field in camelCase, as it appears in the output',
+						},
+						{
+							displayName: 'Operator',
+							name: 'operator',
+							type: 'options',
+							default: 'equals',
+							options: [
+								{ name: 'Contains', value: 'contains' },
+								{ name: 'Equals', value: 'equals' },
+								{ name: 'Greater Than', value: 'gt' },
+								{ name: 'Greater Than or Equal', value: 'gteq' },
+								{ name: 'Less Than', value: 'lt' },
+								{ name: 'Less Than or Equal', value: 'lteq' },
+								{ name: 'Starts With', value: 'startsWith' },
+							],
+						},
+						{
+							displayName: 'Value',
+							name: 'value',
+							type: 'string',
+							default: '',
+							description: 'Compared as text, number or date, as Makini does; "null" with Equals matches empty fields',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Match',
+			name: 'filterMatch',
+			type: 'options',
+			default: 'all',
+			options: [
+				{ name: 'All Conditions', value: 'all' },
+				{ name: 'Any Condition', value: 'any' },
+			],
+			description: 'How several filter conditions combine',
+		},
+		{
+			displayName: 'Sort',
+			name: 'sort',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: 'Add Sort Rule',
+			default: {},
+			options: [
+				{
+					displayName: 'Rules',
+					name: 'rules',
+					values: [
+						{
+							displayName: 'Field',
+							name: 'field',
+							type: 'string',
+							default: 'updatedAt',
+						},
+						{
+							displayName: 'Direction',
+							name: 'direction',
+							type: 'options',
+							default: 'asc',
+							options: [
+								{ name: 'Ascending', value: 'asc' },
+								{ name: 'Descending', value: 'desc' },
+							],
+						},
+					],
+				},
+			],
+		},
+	);
+	if (config.simplify) {
+		fields.push({
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return a simplified version of the response instead of the raw data',
+		});
+	}
+	fields.push(transportOptions('list'));
+	return fields;
+}

@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { isoDate, jsonObject } from './validation';
+
+/** The raw JSON escape hatch of every create/update: merged last, so it can set any field the system accepts. */
+export const jsonFieldsProperty: INodeProperties = {
+	displayName: 'Extra Fields (JSON)',
+	name: 'jsonFields',
+	type: 'json',
+	default: '{}',
+	description: 'Any other fields the connected system accepts, as a JSON object; these override the fields above',
+};
+
+/**
+ * A write body from typed top-level fields, a fields collection and the JSON escape hatch. Empty values are
+ * left out (n8n collections send '' for cleared inputs) and date fields are normalised to ISO 8601.
+ */
+export function writeBody(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	config: { typed?: string[]; collection: string; dateFields?: string[] },
+): IDataObject {
+	const body: IDataObject = {};
+	for (const name of config.typed ?? []) {
+		const value = ctx.getNodeParameter(name, itemIndex, '') as string;
+		if (value !== '') body[name] = typeof value === 'string' ? value.trim() : value;
+	}
+	const fields = ctx.getNodeParameter(config.collection, itemIndex, {}) as IDataObject;
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === '' || value === undefined || value === null) continue;
+		body[name] = config.dateFields?.includes(name) ? isoDate(ctx, itemIndex, name, value) : value;
+	}
+	Object.assign(body, jsonObject(ctx, itemIndex, 'Extra Fields (JSON)', ctx.getNodeParameter('jsonFields', itemIndex, '{}')));
+	return body;
+}

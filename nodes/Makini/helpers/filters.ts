@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { fail, isoDate } from './validation';
+
+/** The contract's filter operators; `equals` is the bare `filter[field]` form. */
+export const OPERATORS = ['equals', 'contains', 'startsWith', 'gt', 'gteq', 'lt', 'lteq'] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+export interface Condition {
+	field: string;
+	operator: Operator;
+	value: string;
+}
+
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+export function filterParam(condition: Condition): string {
+	return condition.operator === 'equals'
+		? `filter[${condition.field}]`
+		: `filter[${condition.field}:${condition.operator}]`;
+}
+
+function compare(actual: unknown, expected: string): number {
+	const a = typeof actual === 'number' ? actual : String(actual);
+	const b = typeof actual === 'number' ? Number(expected) : expected;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Client-side twin of Makini's filter semantics, for the few conditions that cannot go to the server. */
+export function matches(record: IDataObject, condition: Condition): boolean {
+	const actual = record[condition.field];
+	if (actual === null || actual === undefined || actual === '') {
+		return condition.operator === 'equals' && (condition.value === '' || condition.value === 'null');
+	}
+	const text = String(actual).toLowerCase();
+	switch (condition.operator) {
+		case 'equals':
+			return String(actual) === condition.value;
+		case 'contains':
+			return text.includes(condition.value.toLowerCase());
+		case 'startsWith':
+			return text.startsWith(condition.value.toLowerCase());
+		case 'gt':
+			return compare(actual, condition.value) > 0;
+		case 'gteq':
+			return compare(actual, condition.value) >= 0;
+		case 'lt':
+			return compare(actual, condition.value) < 0;
+		default:
+			return compare(actual, condition.value) <= 0;
+	}
+}
+
+/** The user's Filters collection, validated. */
+export function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
+	const raw = ctx.getNodeParameter('filters.conditions', itemIndex, []) as IDataObject[];
+	return raw.map((entry, position) => {
+		const field = String(entry.field ?? '').trim();
+		const operator = String(entry.operator ?? 'equals') as Operator;
+		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Filters › Field ${position + 1}`, `"${field}" is not a field name`);
+		if (!OPERATORS.includes(operator)) {
+			fail(ctx, itemIndex, `Filters › Operator ${position + 1}`, `unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`);
+		}
+		return { field, operator, value: String(entry.value ?? '') };
+	});
+}
+
+/** Sort rules → `sort[field]=1` (descending) or `=0` (ascending). */
+export function sortQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+	const rules = ctx.getNodeParameter('sort.rules', itemIndex, []) as IDataObject[];
+	const qs: IDataObject = {};
+	rules.forEach((rule, position) => {
+		const field = String(rule.field ?? '').trim();
+		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${field}" is not a field name`);
+		qs[`sort[${field}]`] = rule.direction === 'desc' ? 1 : 0;
+	});
+	return qs;
+}
+
+export interface ListQuery {
+	qs: IDataObject;
+	/** Conditions the server could not combine with the user's "any" filters; applied to the records. */
+	local: Condition[];
+}
+
+/**
+ * The query of a Get Many: the operation's own conditions (asset, window, open only...), the user's Filters,
+ * Updated Since and Sort. With "match any", the operation's own conditions are still required of every record,
+ * so they are checked here instead of being OR-ed on the server.
+ */
+export function listQuery(ctx: IExecuteFunctions, itemIndex: number, own: Condition[] = []): ListQuery {
+	const user = userConditions(ctx, itemIndex);
+	const matchAny = ctx.getNodeParameter('filterMatch', itemIndex, 'all') === 'any' && user.length > 1;
+	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
+	if (updatedSince) own.push({ field: 'updatedAt', operator: 'gt', value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince) });
+
+	const qs: IDataObject = {};
+	const local = matchAny ? own : [];
+	for (const condition of matchAny ? user : [...own, ...user]) qs[filterParam(condition)] = condition.value;
+	if (matchAny) qs.filterMatch = 'any';
+	Object.assign(qs, sortQuery(ctx, itemIndex));
+	// Incremental reads walk forward in time (contract), unless the user chose an order.
+	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort['))) qs['sort[updatedAt]'] = 0;
+	return { qs, local };
+}

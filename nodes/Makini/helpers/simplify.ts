@@ -1,0 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Identity and display fields every simplified record keeps, whichever record shape Makini sends. */
+const ALWAYS = ['key', 'id', '_idValue', '_displayValue'];
+
+/** Keeps the fields people use; `fields` lists them per resource. */
+export function simplifyRecord(record: IDataObject, fields: string[]): IDataObject {
+	const result: IDataObject = {};
+	for (const field of [...ALWAYS, ...fields]) {
+		if (record[field] !== undefined) result[field] = record[field];
+	}
+	return result;
+}

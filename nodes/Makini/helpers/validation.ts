@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { jsonParse, NodeOperationError } from 'n8n-workflow';
+
+/**
+ * Parameter checks that run before any request, so a bad parameter fails fast with the field and item named
+ * (and never reaches Makini as a malformed path or query).
+ */
+export function fail(ctx: IExecuteFunctions, itemIndex: number, field: string, problem: string): never {
+	throw new NodeOperationError(ctx.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Fix the "${field}" parameter of item ${itemIndex}.`,
+	});
+}
+
+/** A record key, trimmed and non-empty, encoded for use as one path segment. */
+export function pathKey(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const key = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	if (key === '') fail(ctx, itemIndex, field, 'a key is required');
+	return encodeURIComponent(key);
+}
+
+/** The key from a resource locator parameter (list, key or URL mode). */
+export function locatorKey(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
+	return pathKey(ctx, itemIndex, field, value);
+}
+
+/** An ISO 8601 timestamp from a date parameter (string, Date or Luxon DateTime from an expression). */
+export function isoDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+	const text =
+		value instanceof Date
+			? value.toISOString()
+			: typeof value === 'object' && value !== null && 'toISO' in value
+				? String((value as { toISO: () => string }).toISO())
+				: String(value ?? '').trim();
+	const parsed = Date.parse(text);
+	if (text === '' || Number.isNaN(parsed)) fail(ctx, itemIndex, field, `"${text}" is not a valid date (use ISO 8601, e.g. 2026-01-31T08:00:00Z)`);
+	return new Date(parsed).toISOString();
+}
+
+/** A JSON object parameter (raw JSON escape hatch). */
+export function jsonObject(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): IDataObject {
+	if (value === undefined || value === null || value === '') return {};
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = jsonParse(value);
+		} catch {
+			fail(ctx, itemIndex, field, 'is not valid JSON');
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		fail(ctx, itemIndex, field, 'must be a JSON object, e.g. {"notes": "..."}');
+	}
+	return parsed as IDataObject;
+}

@@ -1,0 +1,45 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { makiniApiRequest, recordKey } from '../transport';
+
+const PAGE_SIZE = 50;
+
+/** One page of a searchable picker: records whose display field contains the typed text. */
+async function search(
+	ctx: ILoadOptionsFunctions,
+	entity: string,
+	field: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const page = Number(paginationToken ?? 1);
+	const qs: IDataObject = { page, per_page: PAGE_SIZE, [`sort[${field}]`]: 0 };
+	if (filter) qs[`filter[${field}:contains]`] = filter;
+	const body = await makiniApiRequest.call(ctx, { method: 'GET', path: `/api/eam/${entity}`, qs });
+	const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
+	const meta = (body.meta ?? {}) as IDataObject;
+	const results = records.flatMap((record) => {
+		const key = recordKey(record);
+		if (key === undefined) return [];
+		const label = record[field] ?? record._displayValue ?? key;
+		return [{ name: `${String(label)} (${key})`, value: key }];
+	});
+	const more = meta.last_page !== undefined ? page < Number(meta.last_page) : records.length === PAGE_SIZE;
+	return { results, paginationToken: more ? String(page + 1) : undefined };
+}
+
+export async function searchAssets(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'assets', 'name', filter, token);
+}
+
+export async function searchWorkOrders(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'work-orders', 'title', filter, token);
+}
+
+export async function searchLocations(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'locations', 'name', filter, token);
+}
+
+export async function searchSites(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'sites', 'name', filter, token);
+}
