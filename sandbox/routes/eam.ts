@@ -135,13 +135,18 @@ function withStatusName(conn: ConnectionState, def: EntityDef, values: Record<st
 	return { ...values, status: status?.name ?? null, ...(completed && !values.completedAt ? { completedAt: values.updatedAt } : {}) };
 }
 
+const stripNulls = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+
 async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: Notify): Promise<Reply> {
 	const body = await readJsonObject(ctx.req);
 	checkWrite(conn, def, body, true);
 	const now = new Date().toISOString();
 	const statuses = conn.stores[`statuses/${def.path}`];
 	const defaultStatus = statuses && body.statusKey == null ? { statusKey: statuses.records[0]?.key ?? null } : {};
-	const values = withStatusName(conn, def, { ...body, ...defaultStatus, createdAt: now, updatedAt: now });
+	// Work orders and service requests raised against an asset inherit its site and location unless given.
+	const asset = typeof body.assetKey === 'string' && def.path !== 'assets' ? conn.stores.assets.get(body.assetKey) : undefined;
+	const placement = asset ? { siteKey: asset.siteKey, locationKey: asset.locationKey } : {};
+	const values = withStatusName(conn, def, { ...placement, ...stripNulls(body), ...defaultStatus, createdAt: now, updatedAt: now });
 	if (def.path === 'work-orders') Object.assign(values, { tasks: body.tasks ?? [], documents: body.documents ?? [], resources: [], materialCount: '0' });
 	const record = conn.stores[def.path].add({ ...values, key: undefined });
 	notify(conn, `${def.path}.inserted`, [record.key]);
