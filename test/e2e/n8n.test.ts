@@ -4,6 +4,7 @@ import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
+import { scheduledExamplesSuite } from './suites/scheduledExamples';
 
 jest.setTimeout(120_000);
 
@@ -23,4 +24,5 @@ afterAll(async () => {
 }, 60_000);
 
 registrationSuite(getStack);
+scheduledExamplesSuite(getStack);
 pollingSuite(getStack);
