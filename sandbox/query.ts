@@ -27,7 +27,9 @@ export interface ListQuery {
 	perPage: number;
 }
 
-const FILTER_PARAM = /^filter\[([^\]:]+)(?::([A-Za-z]+))?\]$/;
+// A trailing `[]` or `[0]` is a PHP-style list (`filter[key][0]=a&filter[key][1]=b`): n8n's HTTP client sends
+// arrays that way (real n8n 1.123 uses indices), and a PHP backend reads both as one list-valued filter.
+const FILTER_PARAM = /^filter\[([^\]:]+)(?::([A-Za-z]+))?\](?:\[\d*\])?$/;
 const SORT_PARAM = /^sort\[([^\]]+)\]$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
@@ -127,17 +129,31 @@ export function compareBy(sort: SortKey[]): (a: DataRecord, b: DataRecord) => nu
 
 export const sortSpec = (sort: SortKey[]): string => sort.map((s) => `${s.field}:${s.desc ? 1 : 0}`).join(',');
 
+/** Cached full sorted views of a store (by sort spec), valid until its next write. */
+export interface SortedViews {
+	cached(spec: string): DataRecord[] | undefined;
+	build(spec: string, compare: (a: DataRecord, b: DataRecord) => number): DataRecord[];
+}
+
 /**
- * Sorts (stable, from key order, so ties stay ordered by key ascending), then filters; filtering keeps the order.
- * `sorted` supplies the full sorted view, which the store caches between writes.
+ * Filters and sorts. Sorting is stable from key order, so ties stay ordered by key ascending. A small filtered set
+ * (the usual incremental read) is sorted on its own; a large one is taken from a full sorted view built once and
+ * cached until the next write, so paging through it does not sort again.
  */
-export function selectRecords(
-	records: DataRecord[],
-	query: ListQuery,
-	sorted: (spec: string, compare: (a: DataRecord, b: DataRecord) => number) => DataRecord[] = (_spec, compare) => records.slice().sort(compare),
-): DataRecord[] {
-	const ordered = query.sort.length ? sorted(sortSpec(query.sort), compareBy(query.sort)) : records;
-	if (!query.filters.length) return ordered;
+export function selectRecords(records: DataRecord[], query: ListQuery, views?: SortedViews): DataRecord[] {
 	const predicates = query.filters.map(compileFilter);
-	return query.matchAny ? ordered.filter((r) => predicates.some((p) => p(r))) : ordered.filter((r) => predicates.every((p) => p(r)));
+	const filter = (rows: DataRecord[]) =>
+		!predicates.length
+			? rows
+			: query.matchAny
+				? rows.filter((r) => predicates.some((p) => p(r)))
+				: rows.filter((r) => predicates.every((p) => p(r)));
+	if (!query.sort.length) return filter(records);
+	const spec = sortSpec(query.sort);
+	const cached = views?.cached(spec);
+	if (cached) return filter(cached);
+	const compare = compareBy(query.sort);
+	const filtered = filter(records);
+	if (!views || filtered.length < records.length / 4) return (filtered === records ? records.slice() : filtered).sort(compare);
+	return filter(views.build(spec, compare));
 }

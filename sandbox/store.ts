@@ -16,13 +16,12 @@ function compileShape(fields: string[]): Shape {
  */
 export class EntityStore {
 	readonly records: DataRecord[] = [];
-	private readonly byKey = new Map<string, DataRecord>();
 	private readonly fieldSet: Set<string>;
 	private readonly shape: Shape;
 	private readonly prefix: string;
 	private sequence = 0;
 	private explicitKeys = false;
-	private sortedViews = new Map<string, DataRecord[]>();
+	private readonly sortedViews = new Map<string, DataRecord[]>();
 
 	constructor(
 		readonly def: EntityDef,
@@ -38,12 +37,15 @@ export class EntityStore {
 		do {
 			this.sequence += 1;
 			key = this.prefix + String(this.sequence).padStart(10, '0');
-		} while (this.explicitKeys && this.byKey.has(key));
+		} while (this.explicitKeys && this.get(key));
 		return key;
 	}
 
+	/** Binary search over the key-sorted records (cheaper to build than a Map at hundreds of thousands of keys). */
 	get(key: string): DataRecord | undefined {
-		return this.byKey.get(key);
+		const i = this.insertionIndex(key);
+		const record = this.records[i];
+		return record && record.key === key ? record : undefined;
 	}
 
 	/** Completes a record with every schema field (null when absent) in schema order, then stores it. */
@@ -56,31 +58,32 @@ export class EntityStore {
 		if (!last || last.key < record.key) {
 			this.records.push(record);
 		} else {
-			this.records.splice(this.insertionIndex(record.key), 0, record);
+			const at = this.insertionIndex(record.key);
+			if (this.records[at]?.key === record.key) throw new Error(`Duplicate ${this.def.path} key ${record.key}`);
+			this.records.splice(at, 0, record);
 		}
-		this.byKey.set(record.key, record);
 		this.sortedViews.clear();
 		return record;
 	}
 
 	/** Replaces a record's fields in place (same object, so the key order stays valid). */
 	patch(key: string, values: Record<string, unknown>): DataRecord | undefined {
-		const record = this.byKey.get(key);
+		const record = this.get(key);
 		if (!record) return undefined;
 		for (const [field, value] of Object.entries(values)) if (field !== 'key') record[field] = value;
 		this.sortedViews.clear();
 		return record;
 	}
 
-	/** All records ordered by the given comparator, computed once per (sort spec, data version). */
-	sortedBy(spec: string, compare: (a: DataRecord, b: DataRecord) => number): DataRecord[] {
-		let view = this.sortedViews.get(spec);
-		if (!view) {
-			view = this.records.slice().sort(compare);
+	/** Full sorted views by sort spec (see selectRecords), dropped on every write. */
+	readonly views = {
+		cached: (spec: string): DataRecord[] | undefined => this.sortedViews.get(spec),
+		build: (spec: string, compare: (a: DataRecord, b: DataRecord) => number): DataRecord[] => {
+			const view = this.records.slice().sort(compare);
 			this.sortedViews.set(spec, view);
-		}
-		return view;
-	}
+			return view;
+		},
+	};
 
 	private insertionIndex(key: string): number {
 		let lo = 0;

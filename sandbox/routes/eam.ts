@@ -23,7 +23,7 @@ function knownFields(def: EntityDef): Set<string> {
 
 export function listReply(ctx: Ctx, records: DataRecord[], path: string, knownFieldSet: ReadonlySet<string>, store?: EntityStore): Reply {
 	const query = parseListQuery(ctx.url.searchParams, knownFieldSet);
-	const selected = selectRecords(records, query, store && ((spec, compare) => store.sortedBy(spec, compare)));
+	const selected = selectRecords(records, query, store?.views);
 	const total = selected.length;
 	const lastPage = Math.max(1, Math.ceil(total / query.perPage));
 	const start = (query.page - 1) * query.perPage;
