@@ -5,6 +5,7 @@ import { startE2eStack } from './helpers';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
+import { webhookExampleSuite } from './suites/webhookExample';
 
 jest.setTimeout(120_000);
 
@@ -25,4 +26,5 @@ afterAll(async () => {
 
 registrationSuite(getStack);
 scheduledExamplesSuite(getStack);
+webhookExampleSuite(getStack);
 pollingSuite(getStack);
