@@ -17,7 +17,13 @@ export interface ControlPowers extends Pick<Sandbox, 'setScenario' | 'subscribe'
 
 export async function handleControl(ctx: Ctx, rest: string, powers: ControlPowers): Promise<Reply> {
 	const method = ctx.req.method;
-	const [first, id, action, ...extra] = rest.split('/').filter(Boolean).map(decodeURIComponent);
+	let segments: string[];
+	try {
+		segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
+	} catch {
+		throw new ApiError(400, 'Malformed percent-encoding in the path', 'INVALID_REQUEST');
+	}
+	const [first, id, action, ...extra] = segments;
 	if (first === 'deliveries' && !id && method === 'GET') return ok({ data: powers.deliveries() });
 	if (first === 'stats' && !id && method === 'GET') {
 		const connection = ctx.url.searchParams.get('connection') ?? undefined;

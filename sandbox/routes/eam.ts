@@ -55,7 +55,12 @@ export function listReply(ctx: Ctx, records: DataRecord[], path: string, knownFi
 }
 
 function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: string } {
-	const segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
+	let segments: string[];
+	try {
+		segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
+	} catch {
+		throw new ApiError(400, 'Malformed percent-encoding in the path', 'INVALID_REQUEST');
+	}
 	const entityLength = segments[0] === 'statuses' ? 2 : 1;
 	const def = ENTITY_BY_PATH.get(segments.slice(0, entityLength).join('/'));
 	if (!def || segments.length > entityLength + 2) throw new ApiError(404, `No such endpoint: /api/eam/${rest}`);

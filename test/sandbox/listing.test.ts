@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const keysOf = (records: Array<{ key: string }>) => records.map((r) => r.key);
+const keysOf = (records: Array<Record<string, unknown>>) => records.map((r) => String(r.key));
 const q = (s: string) => s.replace(/\[/g, '%5B').replace(/\]/g, '%5D');
 
 describe('paging', () => {
@@ -82,7 +82,7 @@ describe('filters', () => {
 	it('equals, on strings and booleans', async () => {
 		const chillers = await list(q('assets?filter[categoryName]=Centrifugal Chiller'));
 		expect(chillers.length).toBeGreaterThan(0);
-		expect(keysOf(chillers as any)).toEqual(keysOf(assets().filter((a) => a.categoryName === 'Centrifugal Chiller') as any));
+		expect(keysOf(chillers)).toEqual(keysOf(assets().filter((a) => a.categoryName === 'Centrifugal Chiller')));
 		const inactive = await list(q('assets?filter[isActive]=false'));
 		expect(inactive.length).toBeGreaterThan(0);
 		expect(inactive.every((a) => a.isActive === false)).toBe(true);
@@ -91,7 +91,7 @@ describe('filters', () => {
 	it('contains is a case-insensitive substring match', async () => {
 		const found = await list(q('assets?filter[name:contains]=CHILLER'));
 		expect(found.length).toBeGreaterThan(0);
-		expect(keysOf(found as any)).toEqual(keysOf(assets().filter((a) => String(a.name).toLowerCase().includes('chiller')) as any));
+		expect(keysOf(found)).toEqual(keysOf(assets().filter((a) => String(a.name).toLowerCase().includes('chiller'))));
 	});
 
 	it('startsWith matches prefixes only', async () => {
@@ -173,7 +173,7 @@ describe('sort', () => {
 					const a = x.updatedAt as string;
 					const b = y.updatedAt as string;
 					const c = a < b ? -1 : a > b ? 1 : 0;
-					return (direction === '1' ? -c : c) || (x.key < y.key ? -1 : 1);
+					return (direction === '1' ? -c : c) || (String(x.key) < String(y.key) ? -1 : 1);
 				});
 			expect(keysOf(records)).toEqual(keysOf(expected));
 		}

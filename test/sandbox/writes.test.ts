@@ -146,6 +146,7 @@ describe('reads, 404 and 405', () => {
 		['POST', '/api/eam/meter-readings', 405, 'METHOD_NOT_ALLOWED'],
 		['PUT', '/api/eam/assets-downtime/04010000000001', 405, 'METHOD_NOT_ALLOWED'],
 		['GET', '/nothing-here', 404, 'NOT_FOUND'],
+		['GET', '/api/eam/assets/%E0%A4%A', 400, 'INVALID_REQUEST'],
 	])('%s %s -> %i %s', async (method, path, code, errorCode) => {
 		const answer = await call(sandbox, method, path, method === 'GET' || method === 'DELETE' ? {} : { json: {} });
 		expect(answer.status).toBe(code);
