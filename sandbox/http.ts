@@ -28,10 +28,9 @@ export function errorReply(ctx: Ctx, error: ApiError): Reply {
 export function send(ctx: Ctx, reply: Reply, truncate = false): void {
 	const { res } = ctx;
 	if (res.destroyed || res.headersSent) return;
-	const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-	const payload = Buffer.from(text);
+	const payload = Buffer.from(JSON.stringify(reply.body));
 	res.writeHead(reply.status, {
-		'Content-Type': typeof reply.body === 'string' ? 'text/html; charset=utf-8' : 'application/json',
+		'Content-Type': 'application/json',
 		'Content-Length': String(payload.length),
 		...reply.headers,
 	});

@@ -1,5 +1,5 @@
 // The Makini sandbox: a local server speaking Makini's HTTP contract with a Carrier CCN data set.
 export { startSandbox } from './server';
 export type { RunningSandbox } from './server';
-export { sign as signWebhookBody, retryOffsets } from './webhooks';
+export { retryOffsets } from './webhooks';
 export type { Delivery, Sandbox, SandboxConnection, SandboxOptions, Scenario, Stats, Subscription } from './types';

@@ -14,7 +14,7 @@ export const HEALTHY: Scenario = {
 };
 
 const RATES: Array<keyof Scenario> = ['errorRate', 'resetRate', 'truncateRate', 'lostResponseRate'];
-const DURATIONS: Array<keyof Scenario> = ['latencyMs', 'rateLimitPerMinute', 'slowMs'];
+const NON_NEGATIVE: Array<keyof Scenario> = ['latencyMs', 'rateLimitPerMinute', 'slowMs'];
 
 /** Checks a partial scenario from a caller; returns the problems by field (empty when valid). */
 export function scenarioProblems(input: Record<string, unknown>): Record<string, string> {
@@ -22,7 +22,7 @@ export function scenarioProblems(input: Record<string, unknown>): Record<string,
 	for (const [field, value] of Object.entries(input)) {
 		if (RATES.includes(field as keyof Scenario)) {
 			if (typeof value !== 'number' || value < 0 || value > 1) problems[field] = 'must be a number from 0 to 1';
-		} else if (DURATIONS.includes(field as keyof Scenario)) {
+		} else if (NON_NEGATIVE.includes(field as keyof Scenario)) {
 			if (typeof value !== 'number' || value < 0 || !Number.isFinite(value)) problems[field] = 'must be a number >= 0';
 		} else if (field === 'errorStatuses') {
 			if (!Array.isArray(value) || !value.length || value.some((s) => !Number.isInteger(s) || s < 400 || s > 599)) {

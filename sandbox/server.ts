@@ -37,16 +37,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		email: 'bms@harborpoint.example',
 		code: '01',
 		seed,
-		portfolio: { assets: options.assets ?? 40, organization: 'Harbor Point Properties', assetsPerSite: 40, workOrdersPerAsset: 0.2, serviceRequestsPerAsset: 0.08 },
+		portfolio: { assets: options.assets ?? 40, assetsPerSite: 40, firstSite: 0, workOrdersPerAsset: 0.2, serviceRequestsPerAsset: 0.08 },
 	});
 	const cmms = createConnection({
 		id: 'cmms',
-		name: 'Riverside Hospital CMMS',
+		name: 'Riverside Medical Center CMMS',
 		provider: 'maintainx',
 		email: 'facilities@riverside.example',
 		code: '02',
 		seed: seed + 1,
-		portfolio: { assets: 16, organization: 'Riverside Health', assetsPerSite: 16, workOrdersPerAsset: 1.5, serviceRequestsPerAsset: 0.5 },
+		portfolio: { assets: 16, assetsPerSite: 16, firstSite: 18, workOrdersPerAsset: 1.5, serviceRequestsPerAsset: 0.5 },
 	});
 	connections.set(ccn.info.id, ccn);
 	connections.set(cmms.info.id, cmms);

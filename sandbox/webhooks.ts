@@ -10,7 +10,7 @@ const GIVE_UP_AFTER_MS = 24 * 3_600_000;
 const ANSWER_WITHIN_MS = 10_000;
 const MIN_TIMEOUT_MS = 250; // a scaled timeout below this would fail healthy local receivers
 
-export const sign = (body: string, secret: string): string => createHmac('sha256', secret).update(body).digest('base64');
+const sign = (body: string, secret: string): string => createHmac('sha256', secret).update(body).digest('base64');
 
 /** Nominal offsets (ms after the first attempt) of every retry: 30 s, 90 s, 210 s, ... up to 24 h. */
 export function retryOffsets(): number[] {

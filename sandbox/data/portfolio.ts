@@ -8,8 +8,8 @@ import { SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './statuses';
 export interface PortfolioProfile {
 	seed: number;
 	assets: number;
-	organization: string;
 	assetsPerSite: number;
+	firstSite: number; // offset into the site-name catalogue, so connections name their sites differently
 	workOrdersPerAsset: number;
 	serviceRequestsPerAsset: number;
 }
@@ -77,7 +77,7 @@ export function generatePortfolio(stores: Stores, profile: PortfolioProfile): vo
 	const allAssets: Array<{ record: DataRecord; spec: EquipmentSpec }> = [];
 	for (let s = 0; s < siteCount && remaining > 0; s++) {
 		const budget = Math.min(perSite, remaining);
-		const site = addSite(stores, rng, s, stamp);
+		const site = addSite(stores, rng, profile.firstSite + s, stamp);
 		const added = addSiteEquipment(stores, rng, site, budget, templates, teams, stamp);
 		remaining -= added.length;
 		allAssets.push(...added);
@@ -105,7 +105,7 @@ function addSite(stores: Stores, rng: Prng, index: number, stamp: () => { create
 	const name = round ? `${base} ${round + 1}` : base;
 	const site = stores.sites.add({
 		name,
-		code: `S${String(index + 1).padStart(4, '0')}`,
+		code: `S${String(index + 1).padStart(5, '0')}`,
 		description: `${name}, ${city} ${state}: CCN-connected HVAC plant`,
 		lat: (lat + rng.next() * 0.1).toFixed(5),
 		lng: (lng + rng.next() * 0.1).toFixed(5),
