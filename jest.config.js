@@ -1,6 +1,17 @@
 // Three suites: unit (nodes + sandbox over real HTTP), reliability (faults and abuse), e2e (real n8n).
-const tsJest = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }] };
-const common = { testEnvironment: 'node', transform: tsJest, moduleFileExtensions: ['ts', 'js', 'json'] };
+// n8n-core pulls two ESM-only packages (through @langchain/core); Node 20 requires them natively, jest needs them
+// transpiled to CommonJS.
+const esmOnly = ['p-retry', 'is-network-error'];
+const tsJest = {
+	'^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }],
+	[`node_modules/(${esmOnly.join('|')})/.+\\.js$`]: ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs' } }],
+};
+const common = {
+	testEnvironment: 'node',
+	transform: tsJest,
+	transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+	moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
 	projects: [

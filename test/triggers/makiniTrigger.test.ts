@@ -1,0 +1,331 @@
+import axios from 'axios';
+import { createHash, createHmac } from 'crypto';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
+
+// The Makini Trigger receiving the sandbox's real signed deliveries over HTTP (sandbox → node:http → n8n-core
+// WebhookContext → webhook() → n8n-core WorkflowExecute → execute()).
+
+jest.setTimeout(60_000);
+
+let sandbox: Sandbox;
+let harness: TriggerHarness;
+let receiver: WebhookReceiver;
+
+const ccn = () => sandbox.connections.ccn;
+const sign = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+/** A trigger with its own HTTP endpoint, subscribed in the sandbox like a user pasting the URL in Makini. */
+async function trigger(parameters: INodeParameters, options: { secret?: string; signWith?: string } = {}): Promise<void> {
+	harness = new TriggerHarness({
+		node: new MakiniTrigger(),
+		parameters: { events: ['*'], ...parameters },
+		credentials: {
+			makiniApi: { baseUrl: sandbox.url, token: ccn().token, webhookSecret: options.secret ?? ccn().webhookSecret },
+		},
+	});
+	receiver = await startWebhookReceiver(harness);
+	sandbox.subscribe(ccn().id, { url: receiver.url, ...(options.signWith ? { secret: options.signWith } : {}) });
+}
+
+/** Sends a body straight to the trigger, as an attacker or a broken proxy could. */
+async function post(body: string, headers: Record<string, string>) {
+	const response = await axios.post(receiver.url, body, {
+		headers: { 'content-type': 'application/json', ...headers },
+		transformRequest: [(data: string) => data],
+		validateStatus: () => true,
+		responseType: 'text',
+	});
+	await receiver.settled();
+	return { status: response.status, body: String(response.data) };
+}
+
+const started = () => harness.outcomes.filter((outcome) => outcome.output !== undefined);
+const myDeliveries = () => sandbox.deliveries().filter((delivery) => delivery.url === receiver.url);
+
+beforeEach(async () => {
+	sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001 });
+});
+
+afterEach(async () => {
+	await receiver?.close();
+	await sandbox.close();
+});
+
+describe('Makini Trigger: verification', () => {
+	test('a valid signed delivery starts one execution with the shaped item and is answered 200', async () => {
+		await trigger({});
+		const [asset] = sandbox.records(ccn().id, 'assets');
+		await sandbox.emit(ccn().id, 'assets.updated', [asset.key]);
+		await receiver.settled();
+
+		expect(myDeliveries().map((d) => d.status)).toEqual([200]);
+		expect(started()).toHaveLength(1);
+		const [item] = started()[0].output!;
+		const body = JSON.stringify(myDeliveries()[0].payload);
+		expect(item.json).toEqual({
+			event: 'assets.updated',
+			receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+			deliveryFingerprint: sha256(body),
+			payload: { event: 'assets.updated', body: [asset.key] },
+		});
+	});
+
+	test('a wrong signature and a missing header are refused with 401 and start nothing', async () => {
+		await trigger({});
+		const body = JSON.stringify({ event: 'assets.updated', body: ['1'] });
+		const wrong = await post(body, { 'x-webhook-signature': sign(ccn().webhookSecret, body + ' ') });
+		const missing = await post(body, {});
+		const garbage = await post(body, { 'x-webhook-signature': 'not-base64-at-all!' });
+		expect([wrong.status, missing.status, garbage.status]).toEqual([401, 401, 401]);
+		expect(missing.body).toContain('X-Webhook-Signature');
+		expect(started()).toHaveLength(0);
+	});
+
+	test('deliveries signed with another secret get 401 on every retry, and nothing starts', async () => {
+		await trigger({}, { signWith: 'whsec_someone_elses_secret' });
+		await sandbox.emit(ccn().id, 'sync.completed', { records: 3 });
+		await waitFor(() => myDeliveries().length >= 3, 'three attempts');
+		await receiver.settled();
+		expect(myDeliveries().every((d) => d.status === 401)).toBe(true);
+		expect(started()).toHaveLength(0);
+	});
+
+	test('the compact re-serialisation is accepted when the raw body has other whitespace', async () => {
+		await trigger({});
+		const payload = { event: 'sync.completed', id: 'evt_pretty', body: { records: 1 } };
+		const pretty = JSON.stringify(payload, null, 2);
+		const response = await post(pretty, { 'x-webhook-signature': sign(ccn().webhookSecret, JSON.stringify(payload)) });
+		expect(response.status).toBe(200);
+		expect(started()).toHaveLength(1);
+	});
+
+	test('malformed JSON and an empty body, correctly signed, get 400; unsigned they get 401', async () => {
+		await trigger({});
+		const secret = ccn().webhookSecret;
+		const malformed = '{"event": "assets.updated", "body": [';
+		expect((await post(malformed, { 'x-webhook-signature': sign(secret, malformed) })).status).toBe(400);
+		expect((await post('', { 'x-webhook-signature': sign(secret, '') })).status).toBe(400);
+		expect((await post('[1,2]', { 'x-webhook-signature': sign(secret, '[1,2]') })).status).toBe(400);
+		expect((await post(malformed, {})).status).toBe(401);
+		expect((await post('', { 'x-webhook-signature': sign('wrong', '') })).status).toBe(401);
+		expect(started()).toHaveLength(0);
+	});
+
+	test('without a webhook secret the node refuses to activate and answers 500 without starting anything', async () => {
+		await trigger({}, { secret: '' });
+		await expect(harness.activate()).rejects.toThrow(/no Webhook Secret/);
+		await sandbox.emit(ccn().id, 'sync.completed', { records: 1 });
+		await receiver.settled();
+		expect(myDeliveries()[0].status).toBe(500);
+		expect(harness.outcomes[0].body).toContain('Webhook Secret');
+		expect(started()).toHaveLength(0);
+	});
+
+	test('activation succeeds with a secret, and no answer ever contains it', async () => {
+		await trigger({ events: ['assets.updated'] });
+		await expect(harness.activate()).resolves.toBeUndefined();
+		const body = JSON.stringify({ event: 'assets.updated', body: ['x'] });
+		await post(body, { 'x-webhook-signature': sign('nope', body) });
+		await post(body, {});
+		await sandbox.emit(ccn().id, 'sites.updated', ['s']);
+		await sandbox.emit(ccn().id, 'assets.updated', ['x']);
+		await sandbox.emit(ccn().id, 'assets.updated', ['x']);
+		await receiver.settled();
+		const answers = harness.outcomes.map((outcome) => outcome.body).join('\n');
+		expect(harness.outcomes).toHaveLength(5);
+		expect(answers).not.toContain(ccn().webhookSecret);
+		expect(answers).not.toContain(ccn().webhookSecret.slice(6, 20));
+	});
+});
+
+describe('Makini Trigger: events and duplicates', () => {
+	test('unselected events are acknowledged with 200 and start nothing; custom event names are accepted', async () => {
+		await trigger({ events: ['assets.updated'], customEvents: 'meters.updated, sync.started' });
+		await sandbox.emit(ccn().id, 'work-orders.updated', ['w1']);
+		await sandbox.emit(ccn().id, 'sync.completed', {});
+		await sandbox.emit(ccn().id, 'meters.updated', ['m1']);
+		await sandbox.emit(ccn().id, 'assets.updated', ['a1']);
+		await receiver.settled();
+		expect(myDeliveries().map((d) => d.status)).toEqual([200, 200, 200, 200]);
+		expect(harness.outcomes[0].body).toContain('event not selected');
+		expect(started().map((outcome) => outcome.output![0].json.event)).toEqual(['meters.updated', 'assets.updated']);
+	});
+
+	test('platform events carry the connection id and details', async () => {
+		await trigger({ events: ['connection.reauthorization_required', 'sync.failed'] });
+		await sandbox.emit(ccn().id, 'connection.reauthorization_required', { reason: 'token revoked' });
+		await sandbox.emit(ccn().id, 'sync.failed', { error: 'upstream timeout' });
+		await receiver.settled();
+		const items = started().map((outcome) => outcome.output![0].json);
+		expect(items.map((item) => item.event)).toEqual(['connection.reauthorization_required', 'sync.failed']);
+		for (const item of items) {
+			expect(item.connectionId).toBe(ccn().id);
+			expect(item.payload).toMatchObject({ id: expect.any(String), timestamp: expect.any(String) });
+		}
+		expect((items[0].payload as { body: unknown }).body).toEqual({ reason: 'token revoked' });
+	});
+
+	test('a redelivery after a sandbox retry (answer lost) is acknowledged and starts nothing', async () => {
+		await trigger({});
+		receiver.dropResponses(1);
+		await sandbox.emit(ccn().id, 'work-orders.updated', ['w-1', 'w-2']);
+		await waitFor(() => myDeliveries().some((d) => d.attempt === 2), 'the retry');
+		await receiver.settled();
+		expect(myDeliveries().map((d) => [d.attempt, d.status])).toEqual([
+			[1, null],
+			[2, 200],
+		]);
+		expect(harness.outcomes.map((outcome) => outcome.body)).toEqual([
+			expect.anything(),
+			expect.stringContaining('duplicate'),
+		]);
+		expect(started()).toHaveLength(1);
+	});
+
+	test('out-of-order deliveries each start once; a late replay of an earlier one is a duplicate', async () => {
+		await trigger({});
+		const secret = ccn().webhookSecret;
+		const events = [3, 1, 2].map((n) => ({
+			event: 'connection.status_changed',
+			id: `evt_${n}`,
+			timestamp: new Date(Date.UTC(2026, 10, 25, 12, n)).toISOString(),
+			connection_id: ccn().id,
+			body: { status: n % 2 ? 'offline' : 'online' },
+		}));
+		for (const event of events) {
+			const body = JSON.stringify(event);
+			expect((await post(body, { 'x-webhook-signature': sign(secret, body) })).status).toBe(200);
+		}
+		// Same event id, re-serialised differently by a retrying sender: still the same delivery.
+		const replay = JSON.stringify({ ...events[1], body: { status: 'offline' } }, null, 1);
+		const answer = await post(replay, { 'x-webhook-signature': sign(secret, replay) });
+		expect(answer.body).toContain('duplicate');
+		expect(started().map((outcome) => outcome.output![0].json.payload)).toEqual(events);
+	});
+
+	test('the duplicate memory survives restarts, is bounded (oldest evicted) and expires after the window', async () => {
+		await trigger({ options: { maxEntries: 5, retentionHours: 0.0003 } }); // ~1.1 s
+		const send = (n: number) => sandbox.emit(ccn().id, 'assets.updated', [`a-${n}`]);
+		for (let n = 1; n <= 8; n++) await send(n);
+		await receiver.settled();
+		expect(started()).toHaveLength(8);
+		const seen = harness.savedNodeData.seenDeliveries as Record<string, number>;
+		expect(Object.keys(seen)).toHaveLength(5);
+
+		await send(8); // remembered (every request loads the memory from the saved static data)
+		await send(1); // evicted, so it starts again
+		await receiver.settled();
+		expect(harness.outcomes.slice(-2).map((outcome) => outcome.output !== undefined)).toEqual([false, true]);
+
+		await new Promise((resolve) => setTimeout(resolve, 1_300));
+		await send(8); // outside the window now
+		await receiver.settled();
+		expect(started()).toHaveLength(10);
+	});
+
+	test('1,000 deliveries with 30 % redeliveries start exactly the 700 unique ones', async () => {
+		await trigger({});
+		const unique = Array.from({ length: 700 }, (_, n) =>
+			n % 2 ? { event: 'assets.updated', body: [`a-${n}`, `a-${n + 1}`] } : { event: 'sync.completed', body: { batch: n } },
+		);
+		const began = Date.now();
+		let lostSoFar = 0;
+		const retried = () => myDeliveries().filter((d) => d.attempt === 2 && d.status === 200).length;
+		for (let n = 0; n < unique.length; n++) {
+			// 150 redeliveries after a lost answer (the sandbox retries), 150 identical re-sends of earlier changes.
+			const lost = [0, 5, 10].includes(n % 14);
+			if (lost) receiver.dropResponses(1), (lostSoFar += 1);
+			await sandbox.emit(ccn().id, unique[n].event, unique[n].body);
+			if (lost) await waitFor(() => retried() === lostSoFar, `the retry of delivery ${n}`);
+			if ([3, 8, 12].includes(n % 14)) {
+				let earlier = (n * 37) % (n + 1);
+				if (earlier % 2 === 0) earlier = earlier > 0 ? earlier - 1 : 1;
+				await sandbox.emit(ccn().id, unique[earlier].event, unique[earlier].body);
+			}
+		}
+		await receiver.settled();
+		const elapsed = Date.now() - began;
+
+		expect(myDeliveries()).toHaveLength(1000);
+		expect(myDeliveries().filter((d) => d.status === 200)).toHaveLength(1000 - 150);
+		const outputs = started().map((outcome) => outcome.output![0].json);
+		expect(outputs).toHaveLength(700);
+		const bodies = (items: Array<{ body: unknown; event: string }>) => items.map((p) => `${p.event}:${JSON.stringify(p.body)}`).sort();
+		expect(bodies(outputs.map((item) => item.payload as { body: unknown; event: string }))).toEqual(bodies(unique));
+		console.log(`1,000 deliveries (300 redeliveries) handled in ${elapsed} ms (${(elapsed / 1000).toFixed(2)} ms each incl. 150 retry waits)`);
+	});
+});
+
+describe('Makini Trigger: output shaping and Resolve Records', () => {
+	test('one item per changed record, resolved with one list request, an unknown record flagged missing', async () => {
+		await trigger({ outputMode: 'record', resolveRecords: true });
+		// Records from the end of the key order: a server ignoring the id filter would answer with the first ones.
+		const [a, b] = sandbox.records(ccn().id, 'assets').reverse();
+		const before = sandbox.stats(ccn().id).requests;
+		await sandbox.emit(ccn().id, 'assets.updated', [a.key, 'A-GONE-0001', b.key]);
+		await receiver.settled();
+
+		expect(sandbox.stats(ccn().id).requests - before).toBe(1);
+		const output = started()[0].output!.map((item) => item.json);
+		expect(output.map((item) => [item.recordId, item.missing ?? false])).toEqual([
+			[a.key, false],
+			['A-GONE-0001', true],
+			[b.key, false],
+		]);
+		expect(output[0].record).toEqual(a);
+		expect(output[2].record).toEqual(b);
+		expect(output[1]).not.toHaveProperty('record');
+		for (const item of output) expect(item).toMatchObject({ event: 'assets.updated', entity: 'assets', deliveryFingerprint: expect.any(String) });
+	});
+
+	test('one item per delivery with resolved records lists the records and the missing ids', async () => {
+		await trigger({ resolveRecords: true });
+		const workOrders = sandbox.records(ccn().id, 'work-orders').slice(-2);
+		await sandbox.emit(ccn().id, 'work-orders.updated', [...workOrders.map((w) => w.key), 'W-UNKNOWN']);
+		await receiver.settled();
+		const [item] = started()[0].output!;
+		expect(item.json.records).toEqual(workOrders);
+		expect(item.json.missingIds).toEqual(['W-UNKNOWN']);
+	});
+
+	test('many ids are resolved in batches, never one request per record', async () => {
+		await sandbox.close();
+		sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001, assets: 600 });
+		await trigger({ outputMode: 'record', resolveRecords: true });
+		const assets = sandbox.records(ccn().id, 'assets').slice(-40);
+		// Known ids spread over all three batches (100, 100, 50 ids), the rest unknown.
+		const ids = Array.from({ length: 250 }, (_, n) => (n % 6 === 0 && n / 6 < 40 ? assets[n / 6].key : `A-NONE-${n}`));
+		const before = sandbox.stats(ccn().id).requests;
+		await sandbox.emit(ccn().id, 'assets.inserted', ids);
+		await receiver.settled();
+		expect(sandbox.stats(ccn().id).requests - before).toBe(3);
+		const output = started()[0].output!.map((item) => item.json);
+		expect(output).toHaveLength(250);
+		expect(output.map((item) => item.recordId)).toEqual(ids);
+		expect(output.filter((item) => item.record).map((item) => (item.record as { key: string }).key)).toEqual(assets.map((a) => a.key));
+		expect(output.filter((item) => item.missing)).toHaveLength(210);
+	});
+
+	test('platform events pass through unchanged in per-record mode', async () => {
+		await trigger({ outputMode: 'record', resolveRecords: true });
+		const before = sandbox.stats(ccn().id).requests;
+		await sandbox.emit(ccn().id, 'system.error', { message: 'maintenance' });
+		await receiver.settled();
+		expect(sandbox.stats(ccn().id).requests).toBe(before);
+		expect(started()[0].output!.map((item) => item.json.event)).toEqual(['system.error']);
+	});
+});
