@@ -123,7 +123,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
 	const powers: ControlPowers = {
 		setScenario,
-		subscribe: (id, sub) => connectionOf(id).subscriptions.push({ ...sub }),
+		subscribe: (id, sub) => {
+			connectionOf(id).subscriptions.push({ ...sub });
+		},
 		emit,
 		deliveries: () => webhooks.log.slice(),
 		stats,

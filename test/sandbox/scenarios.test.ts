@@ -30,12 +30,12 @@ async function attempt(path: string, init: RequestInit = {}, token = sandbox.con
 
 describe('scenarios', () => {
 	it('latencyMs delays every data request of that connection only', async () => {
-		sandbox.setScenario('ccn', { latencyMs: 300 });
+		sandbox.setScenario('ccn', { latencyMs: 600 });
 		const [slow, ms] = await timed(() => call(sandbox, 'GET', '/api/eam/sites'));
 		expect(slow.status).toBe(200);
-		expect(ms).toBeGreaterThanOrEqual(290);
+		expect(ms).toBeGreaterThanOrEqual(590);
 		const [, other] = await timed(() => call(sandbox, 'GET', '/api/eam/sites', { token: sandbox.connections.cmms.token }));
-		expect(other).toBeLessThan(250);
+		expect(other).toBeLessThan(450);
 	});
 
 	it('rateLimitPerMinute answers 429 RATE_LIMIT_EXCEEDED with Retry-After in seconds past the limit', async () => {
