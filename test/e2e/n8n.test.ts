@@ -2,6 +2,7 @@
 // the Makini sandbox. One n8n serves every suite, to keep the run short.
 import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
+import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
@@ -25,6 +26,7 @@ afterAll(async () => {
 }, 60_000);
 
 registrationSuite(getStack);
+editorSuite(getStack);
 scheduledExamplesSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
