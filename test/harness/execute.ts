@@ -7,7 +7,9 @@ process.env.N8N_USER_FOLDER ??= join(tmpdir(), 'n8n-nodes-makini-test');
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS ??= 'false';
 mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
 
+import { Container } from '@n8n/di';
 import { ExecuteContext, LoadOptionsContext } from 'n8n-core';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -40,6 +42,16 @@ interface Setup {
 	node: INode;
 	additionalData: IWorkflowExecuteAdditionalData;
 	helper: PlainCredentialsHelper;
+}
+
+// n8n-core's SSH tunnel manager (created with every execute context) runs a 60 s cleanup interval that would
+// keep test and benchmark processes alive; unref it so they exit when done.
+let sshTimerReleased = false;
+function releaseSshTimer(): void {
+	if (sshTimerReleased) return;
+	const timer = (Container.get(SSHClientsManager) as unknown as { cleanupTimer?: NodeJS.Timeout }).cleanupTimer;
+	timer?.unref();
+	sshTimerReleased = true;
 }
 
 function setup(nodeType: INodeType, parameters: INodeParameters, credentials: CredentialStore, continueOnFail = false): Setup {
@@ -104,6 +116,7 @@ export async function runNode(options: RunNodeOptions): Promise<INodeExecutionDa
 		{ node, data: { main: [items] }, source: null },
 		[],
 	);
+	releaseSshTimer();
 	if (!options.node.execute) throw new Error(`${node.type} has no execute method`);
 	return (await options.node.execute.call(context)) as INodeExecutionData[][];
 }
@@ -122,6 +135,7 @@ export async function runMethod<T = unknown>(call: LoadOptionsCall): Promise<T> 
 	const { workflow, node, additionalData } = setup(call.node, call.parameters, call.credentials);
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	releaseSshTimer();
 	const [group, name] = call.method.split('.') as ['listSearch' | 'loadOptions', string];
 	const fn = (call.node.methods?.[group] as Record<string, (...args: unknown[]) => Promise<unknown>> | undefined)?.[name];
 	if (!fn) throw new Error(`${call.method} is not defined on the node`);

@@ -117,12 +117,17 @@ function build(
 		...(info.requestId ? { requestId: info.requestId } : {}),
 		...(info.status ? { httpCode: String(info.status) } : {}),
 	};
+	const fullMessage = withItem(message, itemIndex);
+	const fullDescription = info.requestId ? `${description} Request ID: ${info.requestId}` : description;
 	const error = new NodeApiError(node, response, {
-		message: withItem(message, itemIndex),
-		description: info.requestId ? `${description} Request ID: ${info.requestId}` : description,
+		message: fullMessage,
+		description: fullDescription,
 		httpCode: info.status ? String(info.status) : undefined,
 		itemIndex,
 	});
+	// NodeApiError swaps messages that mention a socket code (ECONNRESET...) for a generic text: keep ours.
+	error.message = fullMessage;
+	error.description = fullDescription;
 	error.context.makini = response;
 	return error;
 }
@@ -140,8 +145,17 @@ export function makiniApiError(
 		return build(
 			node,
 			{ ...info, code: 'REAUTHORIZATION_REQUIRED', status: 401 },
-			`Makini Link token could not be refreshed (${failure.code ?? 'unknown'})`,
-			'Reconnect the Makini Link OAuth2 credential in n8n (the refresh token is invalid or expired).',
+			`Makini Link token could not be refreshed: ${failure.detail ?? 'the token endpoint refused it'}`,
+			'Reconnect the Makini Link OAuth2 credential in n8n (its refresh token is invalid or expired).',
+			req.itemIndex,
+		);
+	}
+	if (failure.kind === 'other') {
+		return build(
+			node,
+			{ ...info, code: 'REQUEST_FAILED' },
+			`Makini request ${req.method} ${req.path} failed: ${failure.detail ?? 'unknown error'}`,
+			'Check the credential and the Base URL.',
 			req.itemIndex,
 		);
 	}

@@ -1,4 +1,4 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { makiniApiError, unknownOutcomeError } from './errors';
@@ -9,37 +9,19 @@ import {
 	delayBeforeRetry,
 	transientForRead,
 } from './retry';
-import type {
-	AttemptFailure,
-	MakiniFunctions,
-	MakiniRequest,
-	TransportOptions,
-} from './types';
+import type { AttemptFailure, MakiniFunctions, MakiniRequest, TransportOptions } from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.makini.io';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const NETWORK_CODES = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'EPIPE',
-	'ENOTFOUND',
-	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
-	'ERR_BAD_RESPONSE',
-]);
+type CredentialType = 'makiniApi' | 'makiniOAuth2Api';
 
 /** The credential the node's Authentication parameter selects (triggers without the parameter use the token). */
-export function credentialType(this: MakiniFunctions): 'makiniApi' | 'makiniOAuth2Api' {
+export function credentialType(this: MakiniFunctions): CredentialType {
 	return this.getNode().parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
 }
 
-export async function baseUrl(this: MakiniFunctions): Promise<string> {
-	const credentials = await this.getCredentials(credentialType.call(this));
-	const url = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl : DEFAULT_BASE_URL;
-	return url.replace(/\/+$/, '');
-}
+type Attempt = { body: IDataObject } | { failure: AttemptFailure };
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
@@ -51,100 +33,101 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	return result;
 }
 
-function parseBody(text: unknown): unknown {
-	if (typeof text !== 'string') return text;
-	if (text.trim() === '') return undefined;
-	return JSON.parse(text);
+/** Axios hands back the raw text when JSON parsing fails (e.g. an answer cut off mid-way). */
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	return body.trim() === '' ? undefined : JSON.parse(body);
+}
+
+function fromResponse(response: IDataObject): Attempt {
+	const status = Number(response.statusCode);
+	const headers = lowerCaseHeaders(response.headers);
+	let body: unknown;
+	try {
+		body = parseBody(response.body);
+	} catch {
+		return status >= 200 && status < 300
+			? { failure: { kind: 'invalidJson', status, headers } }
+			: { failure: { kind: 'http', status, headers, body: String(response.body).slice(0, 500) } };
+	}
+	if (status >= 200 && status < 300) {
+		if (body !== undefined && (typeof body !== 'object' || body === null)) return { failure: { kind: 'invalidJson', status, headers } };
+		return { body: (body ?? {}) as IDataObject };
+	}
+	return { failure: { kind: 'http', status, headers, body } };
+}
+
+/** Removes credential secrets from any text that may end up in an error. */
+function redact(text: string, credentials: ICredentialDataDecryptedObject): string {
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const secrets = [credentials.token, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token];
+	return secrets.reduce<string>(
+		(clean, secret) => (typeof secret === 'string' && secret.length >= 4 ? clean.split(secret).join('***') : clean),
+		text,
+	);
 }
 
 /**
- * Turns whatever n8n's request helper threw into a description of the failure. n8n wraps the axios error
- * (which carries the request, including the Authorization header) in a NodeApiError; only status, headers,
- * body and the socket error code are read from it, so no secret can travel further.
+ * Classifies what n8n's request helper threw. With ignoreHttpStatusErrors only transport failures throw, and n8n
+ * wraps them in a NodeApiError that keeps the socket error's code and message only in its texts, so the texts
+ * are what is read (never the request, which carries the Authorization header).
  */
-function describeThrown(thrown: unknown): AttemptFailure {
-	let error = thrown as IDataObject | undefined;
-	for (let depth = 0; depth < 5 && error && !error.response && !error.code && error.cause; depth++) {
-		error = error.cause as IDataObject;
+function describeThrown(thrown: unknown, credentials: ICredentialDataDecryptedObject): AttemptFailure {
+	const error = (thrown ?? {}) as IDataObject;
+	const texts = [error.message, ...((error.messages as unknown[]) ?? []), error.description].map((t) => String(t ?? ''));
+	const text = texts.join(' | ');
+	if (/ECONNREFUSED|refused the connection/i.test(text)) return { kind: 'network', headers: {}, code: 'ECONNREFUSED' };
+	if (/timeout of|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout', headers: {}, code: 'ETIMEDOUT' };
+	if (/ENOTFOUND|EAI_AGAIN|cannot be established/i.test(text)) return { kind: 'network', headers: {}, code: 'ENOTFOUND' };
+	if (/ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i.test(text)) {
+		return { kind: 'network', headers: {}, code: 'ECONNRESET' };
 	}
-	const response = error?.response as IDataObject | undefined;
-	if (response?.status) {
-		let body: unknown = response.data;
-		try {
-			body = parseBody(response.data);
-		} catch {
-			body = typeof response.data === 'string' ? response.data.slice(0, 500) : undefined;
-		}
-		return { kind: 'http', status: Number(response.status), headers: lowerCaseHeaders(response.headers), body };
-	}
-	const code = typeof error?.code === 'string' ? error.code : undefined;
-	const message = typeof error?.message === 'string' ? error.message : '';
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message)) {
-		return { kind: 'timeout', headers: {}, code: code ?? 'ETIMEDOUT' };
-	}
-	if ((code && NETWORK_CODES.has(code)) || /socket hang up|aborted/i.test(message)) {
-		return { kind: 'network', headers: {}, code: code ?? 'ECONNRESET' };
-	}
-	if (code === 'EAUTH' || code === 'ESTATUS') {
-		// @n8n/client-oauth2 failed to refresh the access token
-		return { kind: 'oauth', headers: {}, code };
-	}
-	return { kind: 'network', headers: {}, code: code ?? 'UNKNOWN' };
+	return { kind: 'other', headers: {}, detail: redact(texts.filter(Boolean)[0] ?? 'Unknown error', credentials) };
 }
 
 /**
- * The one function that talks to Makini: authenticates with the selected credential (which also gives n8n the
- * chance to refresh an OAuth2 token on 401), retries what is safe to retry and maps failures to NodeApiError.
+ * n8n refreshes an OAuth2 token only when a request *throws* a 401, which ignoreHttpStatusErrors prevents.
+ * So after a 401 the request is sent once more in throwing mode: n8n refreshes, saves the new token and resends.
  */
-export async function makiniApiRequest(
+async function resendForOAuthRefresh(
 	this: MakiniFunctions,
-	req: MakiniRequest,
-	opts: TransportOptions = {},
-): Promise<IDataObject> {
-	const type = credentialType.call(this);
-	const url = `${await baseUrl.call(this)}${req.path}`;
-	const maxAttempts = Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-	const maxWaitMs = Math.max(0, opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
-	const isWrite = req.method !== 'GET';
-	let waited = 0;
-
-	for (let attempt = 1; ; attempt++) {
-		await opts.gate?.wait();
-		// Not ignoreHttpStatusErrors: n8n only refreshes an OAuth2 token when the request throws a 401.
-		const options: IHttpRequestOptions = {
-			method: req.method,
-			url,
-			qs: req.qs,
-			body: req.body,
-			json: true,
-			encoding: 'text',
-			returnFullResponse: true,
-			timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-		};
-		let failure: AttemptFailure;
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, type, options)) as IDataObject;
-			try {
-				const body = parseBody(response.body);
-				return (body ?? {}) as IDataObject;
-			} catch {
-				failure = { kind: 'invalidJson', status: Number(response.statusCode), headers: lowerCaseHeaders(response.headers) };
-			}
-		} catch (thrown) {
-			failure = describeThrown(thrown);
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<Attempt> {
+	try {
+		const response = await this.helpers.httpRequestWithAuthentication.call(this, 'makiniOAuth2Api', {
+			...options,
+			ignoreHttpStatusErrors: false,
+		});
+		return fromResponse(response as IDataObject);
+	} catch (thrown) {
+		const error = thrown as IDataObject & { context?: IDataObject };
+		if (error.httpCode) {
+			return { failure: { kind: 'http', status: Number(error.httpCode), headers: {}, body: error.context?.data } };
 		}
-
-		const delay = delayBeforeRetry(failure, attempt);
-		if (failure.status === 429) opts.gate?.pauseFor(delay);
-		const retryable = isWrite ? certainlyNotProcessed(failure) : transientForRead(failure);
-		if (retryable && attempt < maxAttempts && waited + delay <= maxWaitMs) {
-			waited += delay;
-			await sleep(delay);
-			continue;
-		}
-		if (isWrite && outcomeUnknown(failure)) throw unknownOutcomeError(this.getNode(), failure, req);
-		throw makiniApiError(this.getNode(), failure, req, attempt);
+		const failure = describeThrown(thrown, credentials);
+		// Not a socket failure: the token endpoint refused the refresh token.
+		return { failure: failure.kind === 'other' ? { ...failure, kind: 'oauth' } : failure };
 	}
+}
+
+async function attempt(
+	this: MakiniFunctions,
+	type: CredentialType,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<Attempt> {
+	let result: Attempt;
+	try {
+		const response = await this.helpers.httpRequestWithAuthentication.call(this, type, options);
+		result = fromResponse(response as IDataObject);
+	} catch (thrown) {
+		return { failure: describeThrown(thrown, credentials) };
+	}
+	if (type === 'makiniOAuth2Api' && 'failure' in result && result.failure.status === 401) {
+		return await resendForOAuthRefresh.call(this, options, credentials);
+	}
+	return result;
 }
 
 /** A write whose answer was lost, or that failed on the server side, may have been applied. */
@@ -153,9 +136,58 @@ function outcomeUnknown(failure: AttemptFailure): boolean {
 	switch (failure.kind) {
 		case 'http':
 			return (failure.status ?? 0) >= 500;
-		case 'oauth':
-			return false;
+		case 'network':
+			return failure.code !== 'ENOTFOUND';
+		case 'timeout':
+		case 'invalidJson':
+			return true;
 		default:
-			return failure.code !== 'ENOTFOUND' && failure.code !== 'EAI_AGAIN';
+			return false;
+	}
+}
+
+/**
+ * The one function that talks to Makini: authenticates with the selected credential, retries what is safe to
+ * retry, and maps failures to NodeApiError (Makini's code, message and request id, and what to do).
+ */
+export async function makiniApiRequest(
+	this: MakiniFunctions,
+	req: MakiniRequest,
+	opts: TransportOptions = {},
+): Promise<IDataObject> {
+	const type = credentialType.call(this);
+	const credentials = await this.getCredentials(type);
+	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl : DEFAULT_BASE_URL;
+	const options: IHttpRequestOptions = {
+		method: req.method,
+		url: `${baseUrl.replace(/\/+$/, '')}${req.path}`,
+		qs: req.qs,
+		body: req.body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+	};
+	const maxAttempts = Math.max(1, opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
+	const maxWaitMs = Math.max(0, opts.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
+	const isWrite = req.method !== 'GET';
+	let waited = 0;
+
+	for (let attemptNumber = 1; ; attemptNumber++) {
+		await opts.gate?.wait();
+		const result = await attempt.call(this, type, options, credentials);
+		if ('body' in result) return result.body;
+		const { failure } = result;
+
+		const delay = delayBeforeRetry(failure, attemptNumber);
+		if (failure.status === 429) opts.gate?.pauseFor(delay);
+		const retryable = isWrite ? certainlyNotProcessed(failure) : transientForRead(failure);
+		if (retryable && attemptNumber < maxAttempts && waited + delay <= maxWaitMs) {
+			waited += delay;
+			await sleep(delay);
+			continue;
+		}
+		if (isWrite && outcomeUnknown(failure)) throw unknownOutcomeError(this.getNode(), failure, req);
+		throw makiniApiError(this.getNode(), failure, req, attemptNumber);
 	}
 }

@@ -46,11 +46,13 @@ export interface ListOptions extends TransportOptions {
 
 /** What went wrong with one attempt, read from the response or the socket error (never the request). */
 export interface AttemptFailure {
-	kind: 'http' | 'network' | 'timeout' | 'invalidJson' | 'oauth';
+	kind: 'http' | 'network' | 'timeout' | 'invalidJson' | 'oauth' | 'other';
 	status?: number;
 	headers: Record<string, string>;
 	/** Parsed error body when the server sent JSON, else the text (trimmed). */
 	body?: unknown;
-	/** Socket or OAuth error code such as ECONNRESET, ECONNREFUSED, EAUTH. */
+	/** Socket error code such as ECONNRESET or ECONNREFUSED. */
 	code?: string;
+	/** For failures that are neither HTTP nor network: n8n's message, with credential secrets removed. */
+	detail?: string;
 }

@@ -1,0 +1,166 @@
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { Makini } from '../../nodes/Makini/Makini.node';
+import { runMethod, runNode } from '../harness/execute';
+import { useSandbox } from '../harness/sandbox';
+
+const fx = useSandbox();
+const node = new Makini();
+const records = (entity: string) => fx.sandbox.records('ccn', entity) as IDataObject[];
+const byKey = (entity: string, key: unknown) => records(entity).find((r) => r.key === key);
+const rl = (value: unknown) => ({ __rl: true, mode: 'key', value });
+
+async function run(parameters: INodeParameters, items?: IDataObject[]) {
+	const [output] = await runNode({
+		node,
+		parameters,
+		credentials: fx.tokenCredentials(),
+		items: items?.map((json) => ({ json })),
+	});
+	return output;
+}
+
+test('Asset → Create with typed, additional and JSON fields', async () => {
+	const site = records('sites')[0];
+	const [item] = await run({
+		resource: 'asset',
+		operation: 'create',
+		name: 'CH-9 30XA air-cooled chiller',
+		additionalFields: { makeName: 'Carrier', modelName: '30XA-502', siteKey: site.key as string, isActive: true },
+		jsonFields: '{"serialNumber": "SN-30XA-9", "notes": "commissioned by n8n"}',
+	});
+	expect(item.json).toMatchObject({
+		name: 'CH-9 30XA air-cooled chiller',
+		makeName: 'Carrier',
+		modelName: '30XA-502',
+		siteKey: site.key,
+		serialNumber: 'SN-30XA-9',
+		notes: 'commissioned by n8n',
+	});
+	expect(byKey('assets', item.json.key)).toEqual(item.json);
+});
+
+test('Asset → Update changes only the given fields', async () => {
+	const asset = records('assets')[4];
+	const [item] = await run({
+		resource: 'asset',
+		operation: 'update',
+		assetKey: rl(asset.key),
+		updateFields: { criticality: 'low', notes: 'updated from n8n' },
+	});
+	expect(item.json).toMatchObject({ key: asset.key, name: asset.name, criticality: 'low', notes: 'updated from n8n' });
+	expect(byKey('assets', asset.key)).toMatchObject({ criticality: 'low', notes: 'updated from n8n' });
+});
+
+test('Work Order → Create, Update, Update Status with a status from load options', async () => {
+	const asset = records('assets')[1];
+	const statuses = await runMethod<Array<{ name: string; value: string }>>({
+		node,
+		parameters: { resource: 'workOrder', operation: 'updateStatus' },
+		credentials: fx.tokenCredentials(),
+		method: 'loadOptions.getWorkOrderStatuses',
+	});
+	expect(statuses.map((s) => s.name)).toEqual(expect.arrayContaining(['In Progress (INPRG)', 'Completed (COMP)']));
+
+	const [created] = await run({
+		resource: 'workOrder',
+		operation: 'create',
+		title: 'CH-1: 2,000 run hours service',
+		additionalFields: { assetKey: asset.key as string, severity: 'High', dueAt: '2026-12-01T08:00:00+01:00' },
+	});
+	expect(created.json).toMatchObject({ title: 'CH-1: 2,000 run hours service', assetKey: asset.key, dueAt: '2026-12-01T07:00:00.000Z' });
+
+	const [updated] = await run({
+		resource: 'workOrder',
+		operation: 'update',
+		workOrderKey: rl(created.json.key),
+		updateFields: { instructions: 'Check oil and refrigerant charge' },
+	});
+	expect(updated.json.instructions).toBe('Check oil and refrigerant charge');
+
+	const inProgress = statuses.find((s) => s.name.startsWith('In Progress'))!;
+	const [moved] = await run({ resource: 'workOrder', operation: 'updateStatus', workOrderKey: rl(created.json.key), statusKey: inProgress.value });
+	expect(moved.json).toMatchObject({ key: created.json.key, statusKey: inProgress.value, status: 'In Progress' });
+	expect(byKey('work-orders', created.json.key)).toMatchObject({ statusKey: inProgress.value, instructions: 'Check oil and refrigerant charge' });
+});
+
+test('Service Request → Create', async () => {
+	const asset = records('assets')[2];
+	const [item] = await run({
+		resource: 'serviceRequest',
+		operation: 'create',
+		title: 'AHU-3 supply air temperature alarm',
+		assetKey: asset.key as string,
+		description: 'SAT 19.5 °C for 20 min',
+	});
+	expect(item.json).toMatchObject({ title: 'AHU-3 supply air temperature alarm', assetKey: asset.key, description: 'SAT 19.5 °C for 20 min' });
+	expect(byKey('service-requests', item.json.key)).toBeDefined();
+});
+
+test('writes over many items with Concurrency keep input order and pairing', async () => {
+	const before = records('service-requests').length;
+	const items = Array.from({ length: 12 }, (_, i) => ({ title: `Alarm ${i}` }));
+	const output = await run(
+		{ resource: 'serviceRequest', operation: 'create', title: '={{ $json.title }}', options: { concurrency: 4 } },
+		items,
+	);
+	expect(output.map((i) => i.json.title)).toEqual(items.map((i) => i.title));
+	expect(output.map((i) => i.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+	expect(records('service-requests').length).toBe(before + 12);
+});
+
+test('concurrent writes that hit 429 slow down together and each lands exactly once', async () => {
+	const before = records('service-requests').length;
+	fx.sandbox.setScenario('ccn', { errorRate: 0.4, errorStatuses: [429] });
+	const items = Array.from({ length: 10 }, (_, i) => ({ title: `Throttled ${i}` }));
+	const output = await run(
+		{ resource: 'serviceRequest', operation: 'create', title: '={{ $json.title }}', options: { concurrency: 5, maxAttempts: 10 } },
+		items,
+	);
+	expect(output.map((i) => i.json.title)).toEqual(items.map((i) => i.title));
+	expect(fx.sandbox.stats('ccn').byStatus['429']).toBeGreaterThan(0);
+	const titles = records('service-requests').slice(before).map((r) => r.title);
+	expect(titles.sort()).toEqual(items.map((i) => i.title).sort());
+});
+
+test('a 503 on a write is retried (not processed), a 500 is not (outcome unknown)', async () => {
+	const before = records('work-orders').length;
+	fx.sandbox.setScenario('ccn', { errorRate: 0.5, errorStatuses: [503] });
+	const retried = await run({ resource: 'workOrder', operation: 'create', title: '={{ $json.t }}', options: { maxAttempts: 10 } }, [
+		{ t: 'a' },
+		{ t: 'b' },
+		{ t: 'c' },
+	]);
+	expect(retried.map((i) => i.json.title)).toEqual(['a', 'b', 'c']);
+	expect(records('work-orders').length).toBe(before + 3);
+
+	fx.sandbox.setScenario('ccn', { errorRate: 1, errorStatuses: [500] });
+	const requests = fx.sandbox.stats('ccn').requests;
+	await expect(run({ resource: 'workOrder', operation: 'create', title: 'x' })).rejects.toThrow(/Outcome unknown/);
+	expect(fx.sandbox.stats('ccn').requests - requests).toBe(1);
+});
+
+test('a write whose answer is lost is reported as outcome unknown, never resent', async () => {
+	const before = records('work-orders').length;
+	fx.sandbox.setScenario('ccn', { lostResponseRate: 1 });
+	const error = await run({ resource: 'workOrder', operation: 'create', title: 'lost answer' }).catch((e: Error) => e);
+	expect(error).toBeInstanceOf(Error);
+	expect((error as Error).message).toMatch(/^Outcome unknown: POST \/api\/eam\/work-orders may or may not have been applied/);
+	expect((error as Error & { description: string }).description).toMatch(/Check the record in Makini/);
+	// Processed once by the server, not repeated by the node.
+	expect(records('work-orders').length).toBe(before + 1);
+});
+
+test('422 names the rejected fields', async () => {
+	const error = await run({
+		resource: 'workOrder',
+		operation: 'create',
+		title: 'bad refs',
+		additionalFields: { assetKey: 'does-not-exist' },
+	}).catch((e: Error & { description?: string; httpCode?: string }) => e);
+	expect(error.message).toMatch(/VALIDATION_FAILED/);
+	expect(error.message).toMatch(/\[item 0\]$/);
+	expect(error.httpCode).toBe('422');
+	expect(error.description).toMatch(/rejected these fields: assetKey/);
+	expect(error.description).toMatch(/Request ID: \S+/);
+});

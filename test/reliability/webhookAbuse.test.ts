@@ -1,0 +1,263 @@
+import { randomBytes } from 'crypto';
+
+import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
+import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
+import { recordFigures } from './support/figures';
+import { SecretScan } from './support/secretScan';
+import { post, rawRequest, sign, type Answer } from './support/webhookClient';
+
+// Abuse of the Makini Trigger's webhook handler over real HTTP: the handler runs in n8n-core's real
+// WebhookContext (trigger harness), each accepted delivery starts a real WorkflowExecute run.
+const SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+const OTHER_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+const TOKEN = `mk_sbx_${randomBytes(24).toString('hex')}`;
+const scan = new SecretScan();
+
+interface Endpoint {
+	harness: TriggerHarness;
+	receiver: WebhookReceiver;
+	answers: Answer[];
+	send(body: string | Buffer, headers?: Record<string, string>): Promise<Answer>;
+	/** Signed with the right secret. */
+	deliver(payload: unknown): Promise<Answer>;
+	/** Waits until every accepted delivery's execution finished; returns the started executions' outputs. */
+	executions(): Promise<unknown[]>;
+}
+
+const open: Endpoint[] = [];
+
+async function endpoint(options: Record<string, unknown> = {}): Promise<Endpoint> {
+	const harness = new TriggerHarness({
+		node: new MakiniTrigger(),
+		parameters: { events: ['*'], outputMode: 'delivery', resolveRecords: false, options },
+		credentials: { makiniApi: { baseUrl: 'http://127.0.0.1:9', token: TOKEN, webhookSecret: SECRET } },
+	});
+	await harness.activate();
+	const receiver = await startWebhookReceiver(harness);
+	const answers: Answer[] = [];
+	const send = async (body: string | Buffer, headers: Record<string, string> = {}) => {
+		const answer = await post(receiver.url, body, headers);
+		answers.push(answer);
+		scan.add(`webhook answer ${answer.status}`, answer);
+		return answer;
+	};
+	const made: Endpoint = {
+		harness,
+		receiver,
+		answers,
+		send,
+		deliver: async (payload) => {
+			const body = JSON.stringify(payload);
+			return await send(body, { 'x-webhook-signature': sign(SECRET, body) });
+		},
+		executions: async () => {
+			const started = () => harness.outcomes.filter((o) => o.body.includes('Workflow was started'));
+			const deadline = Date.now() + 10_000;
+			while (started().some((o) => o.output === undefined && o.executionError === undefined) && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+			for (const outcome of harness.outcomes) scan.add('execution', outcome);
+			return started().map((o) => {
+				if (o.executionError) throw o.executionError;
+				return o.output;
+			});
+		},
+	};
+	open.push(made);
+	return made;
+}
+
+const payload = (n: number | string, event = 'assets.updated') => ({ event, body: [`AS01${String(n).padStart(10, '0')}`] });
+
+beforeAll(() => scan.captureLogs());
+afterAll(async () => {
+	scan.releaseLogs();
+	for (const e of open) await e.receiver.close();
+});
+
+describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n8n-core WebhookContext)', () => {
+	test('a valid delivery starts one execution; the same bytes again start nothing', async () => {
+		const e = await endpoint();
+		const body = JSON.stringify(payload(1));
+		const headers = { 'x-webhook-signature': sign(SECRET, body) };
+		expect((await e.send(body, headers)).status).toBe(200);
+		const replay = await e.send(body, headers);
+		expect(replay.status).toBe(200);
+		expect(replay.body).toContain('duplicate');
+		const outputs = await e.executions();
+		expect(outputs).toHaveLength(1);
+		expect(outputs[0]).toEqual([expect.objectContaining({ json: expect.objectContaining({ event: 'assets.updated', payload: payload(1) }) })]);
+	});
+
+	test('forged, foreign-secret, tampered and missing signatures are refused with 401 and start nothing', async () => {
+		const e = await endpoint();
+		const body = JSON.stringify(payload(2));
+		const cases: Array<Record<string, string>> = [
+			{},
+			{ 'x-webhook-signature': '' },
+			{ 'x-webhook-signature': '   ' },
+			{ 'x-webhook-signature': randomBytes(32).toString('base64') },
+			{ 'x-webhook-signature': sign(OTHER_SECRET, body) },
+			{ 'x-webhook-signature': sign(SECRET, JSON.stringify(payload(3))) }, // valid signature of another body
+			{ 'x-webhook-signature': sign(SECRET, body).slice(0, 20) }, // truncated
+			{ 'x-webhook-signature': createHexSignature(SECRET, body) }, // hex instead of base64
+			{ 'x-webhook-signature': `sha256=${sign(SECRET, body)}` },
+			{ 'x-webhook-signature': sign('', body) },
+		];
+		for (const headers of cases) {
+			const answer = await e.send(body, headers);
+			expect({ headers, status: answer.status }).toEqual({ headers, status: 401 });
+		}
+		expect(await e.executions()).toHaveLength(0);
+	});
+
+	test('replays are refused within the retention window and accepted again after it (documented limit)', async () => {
+		// 1.5 s window so the test can outlive it; the default is 48 h, Makini retries for 24 h.
+		const e = await endpoint({ retentionHours: 1.5 / 3600 });
+		const delivery = { event: 'sync.completed', id: 'evt_replay_1', timestamp: new Date().toISOString(), connection_id: 'conn_ccn', body: {} };
+		expect((await e.deliver(delivery)).status).toBe(200);
+		// Same event id, re-serialised differently (new timestamp): still a duplicate by id.
+		const again = await e.deliver({ ...delivery, timestamp: new Date(Date.now() + 1000).toISOString() });
+		expect(again.body).toContain('duplicate');
+		expect(await e.executions()).toHaveLength(1);
+		await new Promise((resolve) => setTimeout(resolve, 1600));
+		const late = await e.deliver(delivery);
+		expect(late.status).toBe(200);
+		expect(late.body).toContain('Workflow was started');
+		expect(await e.executions()).toHaveLength(2);
+	});
+
+	test('a 5 MB body is refused without starting anything', async () => {
+		const e = await endpoint();
+		const big = JSON.stringify({ event: 'assets.updated', body: Array.from({ length: 320_000 }, (_, i) => `AS01${String(i).padStart(10, '0')}`) });
+		expect(big.length).toBeGreaterThan(5_000_000);
+		expect((await e.send(big, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
+		const signed = await e.send(big, { 'x-webhook-signature': sign(SECRET, big) });
+		expect(signed.status).toBe(413);
+		expect(await e.executions()).toHaveLength(0);
+	});
+
+	test('deeply nested JSON is answered 400/401, never a crash or a 500', async () => {
+		const e = await endpoint();
+		const depth = 100_000;
+		const nested = `{"event":"assets.updated","body":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+		expect((await e.send(nested, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
+		expect((await e.send(nested, { 'x-webhook-signature': sign(SECRET, nested) })).status).toBe(400);
+		expect(await e.executions()).toHaveLength(0);
+	});
+
+	test('non-JSON content types, invalid UTF-8, empty bodies and non-object JSON are refused', async () => {
+		const e = await endpoint();
+		const signed: Array<[string, string | Buffer, string]> = [
+			['form body', 'event=assets.updated&body=1', 'application/x-www-form-urlencoded'],
+			['xml body', '<event>assets.updated</event>', 'application/xml'],
+			['text body', 'hello', 'text/plain'],
+			['invalid UTF-8 in a key', Buffer.from([0x7b, 0x22, 0x65, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), 'application/json'],
+			['invalid UTF-8 in an id', Buffer.concat([Buffer.from('{"event":"assets.updated","body":["AS'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')]), 'application/json'],
+			['empty body', '', 'application/json'],
+			['JSON array', '[]', 'application/json'],
+			['JSON string', '"assets.updated"', 'application/json'],
+			['JSON number', '42', 'application/json'],
+			['JSON null', 'null', 'application/json'],
+			['empty object', '{}', 'application/json'],
+			['no event', '{"body":[]}', 'application/json'],
+		];
+		const statuses: Record<string, number> = {};
+		for (const [name, body, contentType] of signed) {
+			statuses[name] = (await e.send(body, { 'content-type': contentType, 'x-webhook-signature': sign(SECRET, body) })).status;
+		}
+		statuses['empty body, unsigned'] = (await e.send('', {})).status;
+		expect(statuses).toEqual({ ...Object.fromEntries(signed.map(([name]) => [name, 400])), 'empty body, unsigned': 401 });
+		expect(await e.executions()).toHaveLength(0);
+	});
+
+	test('a delivery whose event is not a string is refused with 400', async () => {
+		const e = await endpoint();
+		const statuses = [];
+		for (const event of [123, null, true, ['assets.updated'], { name: 'assets.updated' }, '', '   ']) {
+			statuses.push({ event, status: (await e.deliver({ event, body: ['AS010000000001'] })).status });
+		}
+		expect(statuses).toEqual(statuses.map(({ event }) => ({ event, status: 400 })));
+		expect(await e.executions()).toHaveLength(0);
+	});
+
+	test('header injection attempts neither reach the answer nor get a delivery through', async () => {
+		const e = await endpoint();
+		// Event names with CR/LF: accepted as data (signed, valid JSON) but never reflected into headers.
+		const crlf = await e.deliver({ event: 'assets.updated\r\nSet-Cookie: pwned=1\r\nX-Injected: 1', body: ['AS010000000001'] });
+		expect(crlf.headers['set-cookie']).toBeUndefined();
+		expect(crlf.headers['x-injected']).toBeUndefined();
+		// A signature header smuggling a second header, and an obs-folded one: the HTTP layer or the check refuses.
+		const body = Buffer.from(JSON.stringify(payload(7)));
+		const signature = sign(SECRET, body);
+		const { host } = new URL(e.receiver.url);
+		const path = new URL(e.receiver.url).pathname;
+		const head = (extra: string) =>
+			`POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n${extra}Connection: close\r\n\r\n`;
+		const smuggled = await rawRequest(e.receiver.url, head(`X-Webhook-Signature: ${signature}\rX-Evil: 1\r\n`), body);
+		expect(smuggled).toMatch(/^HTTP\/1\.1 40[01]/);
+		const folded = await rawRequest(e.receiver.url, head(`X-Webhook-Signature: garbage\r\n ${signature}\r\n`), body);
+		expect(folded).toMatch(/^HTTP\/1\.1 40[01]/);
+		const nul = await rawRequest(e.receiver.url, head(`X-Webhook-Signature: ${signature}\0\r\n`), body);
+		expect(nul).toMatch(/^HTTP\/1\.1 40[01]/);
+		for (const answer of [smuggled, folded, nul]) scan.add('raw answer', answer);
+		// Only the CR/LF event (valid signature) started an execution, with the event name as plain data.
+		const outputs = await e.executions();
+		expect(outputs).toHaveLength(1);
+	});
+
+	test('1,000 concurrent deliveries: only valid unique ones start executions, memory stays bounded', async () => {
+		const maxEntries = 500;
+		const e = await endpoint({ maxEntries });
+		const unique = 600;
+		const requests: Array<Promise<Answer>> = [];
+		const kinds: string[] = [];
+		const heapBefore = process.memoryUsage().heapUsed;
+		for (let i = 0; i < 1000; i++) {
+			const n = 10_000 + (i % unique);
+			const body = JSON.stringify(payload(n));
+			if (i < unique) {
+				kinds.push('valid');
+				requests.push(e.send(body, { 'x-webhook-signature': sign(SECRET, body) }));
+			} else if (i < 800) {
+				kinds.push('forged');
+				requests.push(e.send(body, { 'x-webhook-signature': sign(OTHER_SECRET, body) }));
+			} else {
+				kinds.push('duplicate');
+				requests.push(e.send(body, { 'x-webhook-signature': sign(SECRET, body) }));
+			}
+		}
+		const answers = await Promise.all(requests);
+		const outputs = await e.executions();
+		const started = answers.filter((a) => a.body.includes('Workflow was started')).length;
+		const byKind = (kind: string) => answers.filter((_, i) => kinds[i] === kind);
+		expect(byKind('forged').every((a) => a.status === 401)).toBe(true);
+		expect([...byKind('valid'), ...byKind('duplicate')].every((a) => a.status === 200)).toBe(true);
+		const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+		const remembered = Object.keys((e.harness.savedNodeData.seenDeliveries ?? {}) as object).length;
+		recordFigures('webhook-concurrency', {
+			deliveriesTried: answers.length,
+			validUnique: unique,
+			forged: byKind('forged').length,
+			duplicates: byKind('duplicate').length,
+			executionsStarted: outputs.length,
+			rememberedDeliveries: remembered,
+			maxEntries,
+			savedStaticDataBytes: e.harness.saved.length,
+			heapGrowthMb: Math.round(heapGrowthMb),
+		});
+		expect(started).toBe(outputs.length);
+		expect(outputs.length).toBe(unique);
+		expect(remembered).toBeLessThanOrEqual(maxEntries);
+		expect(e.harness.saved.length).toBeLessThan(maxEntries * 200);
+	}, 60_000);
+
+	test('no secret or token in any answer, execution output or log line', () => {
+		expect(scan.size).toBeGreaterThan(1000);
+		expect(scan.findings({ webhookSecret: SECRET, otherSecret: OTHER_SECRET, token: TOKEN })).toEqual([]);
+	});
+});
+
+function createHexSignature(secret: string, body: string): string {
+	return Buffer.from(sign(secret, body), 'base64').toString('hex');
+}

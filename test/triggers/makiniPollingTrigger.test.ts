@@ -1,0 +1,209 @@
+import axios from 'axios';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { MakiniPollingTrigger } from '../../nodes/MakiniPollingTrigger/MakiniPollingTrigger.node';
+import { startSandbox } from '../../sandbox';
+import type { Sandbox, SandboxOptions } from '../../sandbox';
+import { TriggerHarness } from '../harness/trigger';
+
+// The Makini Polling Trigger's poll() through n8n-core's PollContext against the sandbox over HTTP, with the
+// workflow's static data kept between polls the way n8n keeps it.
+
+jest.setTimeout(60_000);
+
+let sandbox: Sandbox;
+const ccn = () => sandbox.connections.ccn;
+
+async function restartSandbox(options: SandboxOptions = {}): Promise<void> {
+	await sandbox?.close();
+	sandbox = await startSandbox({ port: 0, control: true, ...options });
+}
+
+function poller(parameters: INodeParameters): TriggerHarness {
+	return new TriggerHarness({
+		node: new MakiniPollingTrigger(),
+		parameters: { event: 'recordChanged', resource: 'work-orders', ...parameters },
+		credentials: { makiniApi: { baseUrl: sandbox.url, token: ccn().token } },
+	});
+}
+
+/** A change arriving from the source system (control endpoint): updates or inserts, and bumps updatedAt. */
+async function change(entity: string, key: string | undefined, patch: IDataObject): Promise<IDataObject> {
+	const response = await axios.post(`${sandbox.url}/__sandbox/connections/${ccn().id}/changes`, { entity, key, patch });
+	return response.data.data as IDataObject;
+}
+
+const records = (result: INodeExecutionData[][] | null) => (result ? result[0].map((item) => item.json) : []);
+const keys = (result: INodeExecutionData[][] | null) => records(result).map((record) => record.key as string);
+const BEFORE_SEED = '2020-01-01T00:00:00.000Z';
+
+beforeEach(async () => restartSandbox());
+afterAll(async () => sandbox?.close());
+
+describe('Makini Polling Trigger: records', () => {
+	test('first activation starts from now: existing records are not emitted, later changes are, each once', async () => {
+		const trigger = poller({});
+		expect(await trigger.poll()).toBeNull();
+		expect(await trigger.poll()).toBeNull();
+
+		const [first, second] = sandbox.records(ccn().id, 'work-orders').slice(-2);
+		await change('work-orders', first.key, { description: 'Compressor 2 high discharge pressure' });
+		await change('work-orders', second.key, { priority: 'high' });
+		const inserted = await change('work-orders', undefined, { name: 'Inspect 30XA condenser fans', assetKey: first.assetKey });
+
+		const emitted = await trigger.poll();
+		expect(keys(emitted)).toEqual([first.key, second.key, inserted.key]);
+		expect(records(emitted)[0]).toMatchObject({ description: 'Compressor 2 high discharge pressure' });
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('updates landing between polls are emitted in the next poll, a record updated twice twice', async () => {
+		const trigger = poller({ resource: 'assets' });
+		await trigger.poll();
+		const [a, b] = sandbox.records(ccn().id, 'assets').slice(0, 2);
+
+		await change('assets', a.key, { notes: 'CCN alarm: high discharge pressure' });
+		expect(keys(await trigger.poll())).toEqual([a.key]);
+
+		await change('assets', b.key, { notes: 'CCN alarm: high discharge pressure' });
+		await change('assets', a.key, { notes: 'Alarm cleared' });
+		const next = records(await trigger.poll());
+		expect(next.map((r) => [r.key, r.notes])).toEqual([
+			[b.key, 'CCN alarm: high discharge pressure'],
+			[a.key, 'Alarm cleared'],
+		]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('records sharing updatedAt across page boundaries are neither lost nor repeated (1,000 assets, 48 sync instants)', async () => {
+		await restartSandbox({ assets: 1000 });
+		const all = sandbox.records(ccn().id, 'assets');
+		const instants = new Set(all.map((r) => r.updatedAt));
+		expect(instants.size).toBeLessThanOrEqual(48); // ~20 records per timestamp, so ties straddle every page boundary
+
+		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
+		const emitted = keys(await trigger.poll());
+		expect(emitted).toHaveLength(all.length);
+		expect(new Set(emitted).size).toBe(all.length);
+		expect([...emitted].sort()).toEqual(all.map((r) => r.key).sort());
+
+		// The cursor sits on the newest instant with all its keys: nothing at that timestamp comes back.
+		expect(await trigger.poll()).toBeNull();
+		const latest = await change('assets', all[500].key, { notes: 'CCN alarm: high discharge pressure' });
+		expect(keys(await trigger.poll())).toEqual([latest.key]);
+	});
+
+	test('a poll interrupted by a 500 halfway throws, keeps the cursor, and the next poll reads everything once', async () => {
+		await restartSandbox({ assets: 1000 });
+		const total = sandbox.records(ccn().id, 'assets').length;
+		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
+
+		sandbox.setScenario(ccn().id, { latencyMs: 40 });
+		const before = sandbox.stats(ccn().id).requests;
+		const interrupted = trigger.poll();
+		const failed = expect(interrupted).rejects.toThrow();
+		while (sandbox.stats(ccn().id).requests < before + 2) await new Promise((resolve) => setTimeout(resolve, 5));
+		sandbox.setScenario(ccn().id, { latencyMs: 0, errorRate: 1, errorStatuses: [500] });
+		await failed;
+		expect(trigger.savedNodeData.cursor).toBeUndefined();
+
+		sandbox.resetScenarios();
+		const emitted = keys(await trigger.poll());
+		expect(emitted).toHaveLength(total);
+		expect(new Set(emitted).size).toBe(total);
+		const cursor = trigger.savedNodeData.cursor as { updatedAt: string; keys: string[] };
+
+		// Later changes, then a failing poll: the stored cursor does not move and the changes come next time.
+		const [x, y] = sandbox.records(ccn().id, 'assets').slice(10, 12);
+		await change('assets', x.key, { notes: 'CCN alarm: high discharge pressure' });
+		await change('assets', y.key, { notes: 'CCN alarm: high discharge pressure' });
+		sandbox.setScenario(ccn().id, { errorRate: 1, errorStatuses: [500] });
+		await expect(trigger.poll()).rejects.toThrow();
+		expect(trigger.savedNodeData.cursor).toEqual(cursor);
+		sandbox.resetScenarios();
+		expect(keys(await trigger.poll())).toEqual([x.key, y.key]);
+	});
+
+	test('the cursor survives a restart of n8n once a poll has emitted', async () => {
+		const trigger = poller({});
+		await trigger.poll();
+		const [w1, w2] = sandbox.records(ccn().id, 'work-orders');
+		await change('work-orders', w1.key, { priority: 'urgent' });
+		expect(keys(await trigger.poll())).toEqual([w1.key]);
+
+		trigger.restart();
+		await change('work-orders', w2.key, { priority: 'urgent' });
+		expect(keys(await trigger.poll())).toEqual([w2.key]);
+	});
+
+	test('a start date emits what changed since then on the first poll', async () => {
+		const all = sandbox.records(ccn().id, 'service-requests');
+		const since = [...all.map((r) => String(r.updatedAt))].sort()[Math.floor(all.length / 2)];
+		const trigger = poller({ resource: 'service-requests', startFrom: since });
+		const expected = all.filter((r) => String(r.updatedAt) >= since).map((r) => r.key);
+		const emitted = keys(await trigger.poll());
+		expect(emitted.length).toBeGreaterThan(0);
+		expect([...emitted].sort()).toEqual([...expected].sort());
+		expect(await trigger.poll()).toBeNull();
+	});
+
+	test('filters narrow what triggers; changing resource or filters starts a fresh cursor', async () => {
+		const [a, b] = sandbox.records(ccn().id, 'assets').slice(0, 2);
+		const trigger = poller({
+			resource: 'assets',
+			filters: { filter: [{ field: 'criticality', operator: 'equals', value: 'critical' }] },
+		});
+		await trigger.poll();
+		await change('assets', a.key, { criticality: 'critical' });
+		await change('assets', b.key, { criticality: 'low' });
+		expect(keys(await trigger.poll())).toEqual([a.key]);
+
+		trigger.setParameters({ event: 'recordChanged', resource: 'assets' });
+		expect(await trigger.poll()).toBeNull(); // new query: starts from now again
+		await change('assets', b.key, { criticality: 'medium' });
+		expect(keys(await trigger.poll())).toEqual([b.key]);
+	});
+
+	test('a manual run returns a sample of the latest records without moving the cursor', async () => {
+		const trigger = poller({});
+		await trigger.poll();
+		const [w] = sandbox.records(ccn().id, 'work-orders');
+		const changed = await change('work-orders', w.key, { priority: 'high' });
+
+		const sample = records(await trigger.poll('manual'));
+		expect(sample).toHaveLength(3);
+		expect(sample[0].key).toBe(changed.key);
+		const times = sample.map((r) => String(r.updatedAt));
+		expect([...times].sort().reverse()).toEqual(times);
+
+		expect(keys(await trigger.poll())).toEqual([w.key]);
+	});
+});
+
+describe('Makini Polling Trigger: sync status', () => {
+	test('fires when the sync status changes (fail = reauthorization needed) and again when it recovers', async () => {
+		const trigger = poller({ event: 'syncStatusChanged' });
+		expect(await trigger.poll()).toBeNull();
+		expect(await trigger.poll()).toBeNull();
+
+		sandbox.setScenario(ccn().id, { reauthorizationRequired: true });
+		const failed = records(await trigger.poll());
+		expect(failed).toEqual([
+			expect.objectContaining({ syncStatus: 'fail', previousSyncStatus: 'done', reauthorizationRequired: true }),
+		]);
+		expect((failed[0].connection as IDataObject).id).toBe(ccn().id);
+		expect(await trigger.poll()).toBeNull();
+
+		sandbox.resetScenarios();
+		expect(records(await trigger.poll())).toEqual([
+			expect.objectContaining({ syncStatus: 'done', previousSyncStatus: 'fail', reauthorizationRequired: false }),
+		]);
+	});
+
+	test('a manual run returns the current status', async () => {
+		const trigger = poller({ event: 'syncStatusChanged' });
+		expect(records(await trigger.poll('manual'))).toEqual([
+			expect.objectContaining({ syncStatus: 'done', previousSyncStatus: null, reauthorizationRequired: false }),
+		]);
+	});
+});
