@@ -132,6 +132,12 @@ function build(
 	return error;
 }
 
+/** Which page of a list a request was reading, so a failed Return All says where it stopped. */
+function pageOf(req: MakiniRequest): string {
+	if (req.qs?.page !== undefined) return `page ${String(req.qs.page)}`;
+	return req.qs?.cursor !== undefined ? 'the page after the last one read' : '';
+}
+
 /** The final error for a request that failed (after any retries). */
 export function makiniApiError(
 	node: INode,
@@ -141,6 +147,7 @@ export function makiniApiError(
 ): NodeApiError {
 	const info = readMakiniError(failure);
 	const tries = attempts > 1 ? ` (after ${attempts} attempts)` : '';
+	const page = pageOf(req);
 	if (failure.kind === 'oauth') {
 		return build(
 			node,
@@ -169,7 +176,7 @@ export function makiniApiError(
 		return build(
 			node,
 			{ ...info, code: failure.kind === 'invalidJson' ? 'INVALID_RESPONSE' : (failure.code ?? 'NETWORK_ERROR') },
-			`Makini ${what} on ${req.method} ${req.path}${tries}`,
+			`Makini ${what} on ${req.method} ${req.path}${tries}${page ? `, reading ${page}` : ''}`,
 			'Check the Base URL and the network; raise Timeout or Max Attempts in Options if Makini is slow.',
 			req.itemIndex,
 		);
@@ -177,7 +184,7 @@ export function makiniApiError(
 	return build(
 		node,
 		info,
-		`Makini ${info.code}: ${info.message}${tries}`,
+		`Makini ${info.code}: ${info.message} (${req.method} ${req.path}${page ? `, ${page}` : ''})${tries}`,
 		advice(info, req),
 		req.itemIndex,
 	);

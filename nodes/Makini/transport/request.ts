@@ -79,6 +79,8 @@ function describeThrown(thrown: unknown, credentials: ICredentialDataDecryptedOb
 	if (/ECONNREFUSED|refused the connection/i.test(text)) return { kind: 'network', headers: {}, code: 'ECONNREFUSED' };
 	if (/timeout of|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout', headers: {}, code: 'ETIMEDOUT' };
 	if (/ENOTFOUND|EAI_AGAIN|cannot be established/i.test(text)) return { kind: 'network', headers: {}, code: 'ENOTFOUND' };
+	// The answer started and was cut off before its end.
+	if (/stream has been aborted|unexpected end/i.test(text)) return { kind: 'invalidJson', headers: {} };
 	if (/ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i.test(text)) {
 		return { kind: 'network', headers: {}, code: 'ECONNRESET' };
 	}
