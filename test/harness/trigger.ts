@@ -77,8 +77,10 @@ export class TriggerHarness {
 		return this.options.node.description.defaults.name ?? this.options.node.description.displayName;
 	}
 
+	/** The user edits the node and re-activates the workflow: n8n builds it anew from the saved static data. */
 	setParameters(parameters: INodeParameters): void {
 		this.options.parameters = parameters;
+		this.restart();
 	}
 
 	/** Forgets in-memory state (a restart of n8n): the next poll starts from the saved static data. */

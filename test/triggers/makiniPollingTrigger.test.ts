@@ -93,6 +93,28 @@ describe('Makini Polling Trigger: records', () => {
 		expect(keys(await trigger.poll())).toEqual([latest.key]);
 	});
 
+	test('records changing while a poll pages through them shift no unread record out of sight', async () => {
+		await restartSandbox({ assets: 1000 });
+		const all = sandbox.records(ccn().id, 'assets');
+		const oldestFirst = [...all].sort((a, b) => String(a.updatedAt).localeCompare(String(b.updatedAt)) || a.key.localeCompare(b.key));
+		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
+
+		sandbox.setScenario(ccn().id, { latencyMs: 60 });
+		const before = sandbox.stats(ccn().id).requests;
+		const polling = trigger.poll();
+		while (sandbox.stats(ccn().id).requests < before + 1) await new Promise((resolve) => setTimeout(resolve, 2));
+		// Records from the first page move to the end; with plain page numbers the unread ones would slide onto page 1.
+		const moved = oldestFirst.slice(0, 30);
+		await Promise.all(moved.map((r) => change('assets', r.key, { notes: 'moved during the poll' })));
+		const emitted = records(await polling);
+		sandbox.resetScenarios();
+
+		expect(new Set(emitted.map((r) => r.key)).size).toBe(emitted.length);
+		expect(emitted.map((r) => r.key).sort()).toEqual(all.map((r) => r.key).sort());
+		expect(emitted.filter((r) => r.notes === 'moved during the poll')).toHaveLength(30);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('a poll interrupted by a 500 halfway throws, keeps the cursor, and the next poll reads everything once', async () => {
 		await restartSandbox({ assets: 1000 });
 		const total = sandbox.records(ccn().id, 'assets').length;
