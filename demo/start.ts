@@ -5,7 +5,7 @@ import { join } from 'path';
 import { REPO_ROOT } from './n8n/install';
 import { importExamples } from './n8n/provision';
 import { startStack } from './n8n/stack';
-import { activateExamples, subscribeWebhookTriggers } from './n8n/examples';
+import { activateExamples, alarmDemoAsset, subscribeWebhookTriggers } from './n8n/examples';
 
 export const DEMO_OWNER = { email: 'demo@makini.local', password: 'MakiniDemo1', firstName: 'Makini', lastName: 'Demo' };
 
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
 	const subscriptions = await subscribeWebhookTriggers(stack, activation.active);
 
 	const { ccn, cmms } = stack.credentials;
+	const alarmAsset = alarmDemoAsset(stack.sandbox) ?? { key: 'ASSET_KEY', name: 'a critical asset' };
 	console.log(`
 Ready in ${Math.round((Date.now() - started) / 1000)} s.
 
@@ -46,10 +47,12 @@ Ready in ${Math.round((Date.now() - started) / 1000)} s.
 ${activation.failed.map((f) => `  could not activate "${f.name}": ${f.message}\n`).join('')}
 What to try first:
   1. Open the editor, log in, open "CCN alarm → service request" and its Executions tab.
-  2. Make a chiller alarm happen in the sandbox (it changes the asset and sends the signed webhook${subscriptions.length ? ` to ${subscriptions[0]}` : ''}):
+  2. Raise a CCN alarm on ${alarmAsset.name} (critical, already down): the sandbox changes the asset and
+     sends a signed webhook${subscriptions.length ? ` to ${subscriptions[0]}` : ''}:
        curl -s -X POST ${stack.sandbox.url}/__sandbox/connections/${ccn.connection.id}/changes \\
-         -H 'content-type: application/json' -d '{"entity":"assets","patch":{"status":"alarm"}}'
-     A new execution appears with the resolved asset record.
+         -H 'content-type: application/json' \\
+         -d '{"entity":"assets","key":"${alarmAsset.key}","patch":{"notes":"CCN alarm 140: high discharge temperature"}}'
+     A new execution resolves the asset, takes its snapshot and creates a service request.
   3. Open "Nightly equipment export" and click "Execute workflow" to see Get Many + Simplify and the file.
   4. New workflow → search "Makini" in the nodes panel → Asset → Get Many → pick "${ccn.name}".
 

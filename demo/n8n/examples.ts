@@ -3,6 +3,7 @@
 import { PACKAGE_NAME } from './process';
 import { N8nRest, StoredWorkflow } from './rest';
 import type { Stack } from './stack';
+import type { Sandbox } from '../../sandbox';
 
 export const WEBHOOK_TRIGGER_TYPE = `${PACKAGE_NAME}.makiniTrigger`;
 
@@ -44,4 +45,12 @@ export async function subscribeWebhookTriggers(stack: Stack, active: StoredWorkf
 		}
 	}
 	return urls;
+}
+
+/** A critical asset with open downtime on the CCN connection: changing it makes example 1 raise a service request. */
+export function alarmDemoAsset(sandbox: Sandbox): { key: string; name: string } | undefined {
+	const { ccn } = sandbox.connections;
+	const down = new Set(sandbox.records(ccn.id, 'assets-downtime').filter((d) => !d.endedAt).map((d) => d.assetKey));
+	const asset = sandbox.records(ccn.id, 'assets').find((a) => a.criticality === 'high' && down.has(a.key));
+	return asset ? { key: String(asset.key), name: String(asset.name) } : undefined;
 }

@@ -110,6 +110,10 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	});
 	child.stdout?.pipe(out);
 	child.stderr?.pipe(out);
+	// n8n runs in its own process group, so make sure it never outlives this process (crash, process.exit).
+	const killOnExit = () => child.kill('SIGKILL');
+	process.once('exit', killOnExit);
+	child.once('exit', () => process.removeListener('exit', killOnExit));
 
 	const stop = () =>
 		new Promise<void>((done) => {
