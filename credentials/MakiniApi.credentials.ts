@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { makiniCredentialTestRules } from './makiniCredentialTestRules';
+import { makiniCredentialTest } from './makiniCredentialTest';
 
 // One token = one Makini connection (one customer system, e.g. one CCN site).
 export class MakiniApi implements ICredentialType {
@@ -55,12 +55,6 @@ export class MakiniApi implements ICredentialType {
 		},
 	};
 
-	// The cheapest authenticated call; a failure shows Makini's own message (e.g. REAUTHORIZATION_REQUIRED).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/integrations/current',
-		},
-		rules: makiniCredentialTestRules,
-	};
+	// The cheapest authenticated call; a failure shows what Makini said (e.g. REAUTHORIZATION_REQUIRED).
+	test: ICredentialTestRequest = makiniCredentialTest;
 }

@@ -1,6 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
-import { makiniCredentialTestRules } from './makiniCredentialTestRules';
+import { makiniCredentialTest } from './makiniCredentialTest';
 
 // Makini Link: authorization code flow. Makini's `expires_in` is an absolute Unix timestamp, so n8n cannot
 // refresh ahead of time; it refreshes when a request answers 401 (the node sends every request through
@@ -64,11 +64,6 @@ export class MakiniOAuth2Api implements ICredentialType {
 		},
 	];
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/api/integrations/current',
-		},
-		rules: makiniCredentialTestRules,
-	};
+	// The cheapest authenticated call; a failure shows what Makini said (e.g. REAUTHORIZATION_REQUIRED).
+	test: ICredentialTestRequest = makiniCredentialTest;
 }

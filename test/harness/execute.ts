@@ -54,7 +54,7 @@ function releaseSshTimer(): void {
 	sshTimerReleased = true;
 }
 
-function setup(nodeType: INodeType, parameters: INodeParameters, credentials: CredentialStore, continueOnFail = false): Setup {
+export function setupWorkflow(nodeType: INodeType, parameters: INodeParameters, credentials: CredentialStore, continueOnFail = false): Setup {
 	const description = nodeType.description;
 	const typeName = `n8n-nodes-makini.${description.name}`;
 	const version = Array.isArray(description.version) ? description.version[description.version.length - 1] : description.version;
@@ -101,7 +101,7 @@ function setup(nodeType: INodeType, parameters: INodeParameters, credentials: Cr
 
 /** Runs a node's `execute` through n8n-core's real ExecuteContext and request helpers (real HTTP). */
 export async function runNode(options: RunNodeOptions): Promise<INodeExecutionData[][]> {
-	const { workflow, node, additionalData } = setup(options.node, options.parameters, options.credentials, options.continueOnFail);
+	const { workflow, node, additionalData } = setupWorkflow(options.node, options.parameters, options.credentials, options.continueOnFail);
 	const items = options.items ?? [{ json: {} }];
 	const runExecutionData: IRunExecutionData = { resultData: { runData: {} } };
 	const context = new ExecuteContext(
@@ -132,7 +132,7 @@ export interface LoadOptionsCall {
 
 /** Calls a `methods.listSearch` / `methods.loadOptions` function through n8n-core's LoadOptionsContext. */
 export async function runMethod<T = unknown>(call: LoadOptionsCall): Promise<T> {
-	const { workflow, node, additionalData } = setup(call.node, call.parameters, call.credentials);
+	const { workflow, node, additionalData } = setupWorkflow(call.node, call.parameters, call.credentials);
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 	releaseSshTimer();

@@ -104,7 +104,8 @@ async function resendForOAuthRefresh(
 		return fromResponse(response as IDataObject);
 	} catch (thrown) {
 		const error = thrown as IDataObject & { context?: IDataObject };
-		if (error.httpCode) {
+		// A status code means Makini answered; anything else (e.g. EAUTH) is the token endpoint refusing the refresh.
+		if (/^\d{3}$/.test(String(error.httpCode ?? ''))) {
 			return { failure: { kind: 'http', status: Number(error.httpCode), headers: {}, body: error.context?.data } };
 		}
 		const failure = describeThrown(thrown, credentials);
