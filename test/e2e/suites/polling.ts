@@ -22,7 +22,7 @@ export function pollingSuite(getStack: () => Stack): void {
 					const [latest] = await stack.rest.listExecutions(workflow.id);
 					return latest && latest.status === 'success' ? stack.rest.getExecution(latest.id) : undefined;
 				},
-				75_000,
+				90_000, // n8n fires "every minute" on the minute: at most one interval plus start-up slack
 				2_000,
 			);
 			const summaries = execution.output['Summarize Change'].map((i) => i.json);
