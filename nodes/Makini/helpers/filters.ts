@@ -12,7 +12,11 @@ export interface Condition {
 	value: string;
 }
 
-const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+// Field names are short identifiers; a length cap keeps a runaway expression from becoming a huge URL.
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.]{0,99}$/;
+
+/** The rejected name as shown in an error: cut short, since it may be anything an expression produced. */
+const shown = (field: string) => (field.length > 40 ? `${field.slice(0, 40)}…` : field);
 
 export function filterParam(condition: Condition): string {
 	return condition.operator === 'equals'
@@ -57,7 +61,7 @@ export function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condi
 	return raw.map((entry, position) => {
 		const field = String(entry.field ?? '').trim();
 		const operator = String(entry.operator ?? 'equals') as Operator;
-		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Filters › Field ${position + 1}`, `"${field}" is not a field name`);
+		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Filters › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
 		if (!OPERATORS.includes(operator)) {
 			fail(ctx, itemIndex, `Filters › Operator ${position + 1}`, `unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`);
 		}
@@ -71,7 +75,7 @@ export function sortQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	const qs: IDataObject = {};
 	rules.forEach((rule, position) => {
 		const field = String(rule.field ?? '').trim();
-		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${field}" is not a field name`);
+		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
 		qs[`sort[${field}]`] = rule.direction === 'desc' ? 1 : 0;
 	});
 	return qs;

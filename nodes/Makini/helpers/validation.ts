@@ -16,6 +16,8 @@ export function fail(ctx: IExecuteFunctions, itemIndex: number, field: string, p
 export function pathKey(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
 	const key = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (key === '') fail(ctx, itemIndex, field, 'a key is required');
+	// URLs resolve "." and ".." segments (even percent-encoded), so such a key would address another endpoint.
+	if (key === '.' || key === '..') fail(ctx, itemIndex, field, `"${key}" is not a record key`);
 	return encodeURIComponent(key);
 }
 
