@@ -127,23 +127,41 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 		expect(await e.executions()).toHaveLength(2);
 	});
 
-	test('a 5 MB body is refused without starting anything', async () => {
+	const big = () => JSON.stringify({ event: 'assets.updated', body: Array.from({ length: 320_000 }, (_, i) => `AS01${String(i).padStart(10, '0')}`) });
+
+	test('a forged 5 MB body is refused with 401 and starts nothing', async () => {
 		const e = await endpoint();
-		const big = JSON.stringify({ event: 'assets.updated', body: Array.from({ length: 320_000 }, (_, i) => `AS01${String(i).padStart(10, '0')}`) });
-		expect(big.length).toBeGreaterThan(5_000_000);
-		expect((await e.send(big, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
-		const signed = await e.send(big, { 'x-webhook-signature': sign(SECRET, big) });
-		expect(signed.status).toBe(413);
+		const body = big();
+		expect(body.length).toBeGreaterThan(5_000_000);
+		expect((await e.send(body, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
 		expect(await e.executions()).toHaveLength(0);
 	});
 
-	test('deeply nested JSON is answered 400/401, never a crash or a 500', async () => {
+	// KNOWN BUG (reported): the trigger has no body size cap of its own; a correctly signed 5 MB delivery (Makini's
+	// deliveries carry only ids) is accepted. Only n8n's own N8N_PAYLOAD_SIZE_MAX (16 MB) answers 413.
+	test.failing('KNOWN BUG: a correctly signed 5 MB body is answered 413', async () => {
+		const e = await endpoint();
+		const body = big();
+		expect((await e.send(body, { 'x-webhook-signature': sign(SECRET, body) })).status).toBe(413);
+	});
+
+	// KNOWN BUG (reported): JSON.stringify of the parsed body (signature fallback, fingerprint) overflows the stack on
+	// deep nesting, so webhook() throws and n8n answers 500 — even for unsigned requests.
+	test.failing('KNOWN BUG: deeply nested JSON is answered 400/401, never a crash or a 500', async () => {
 		const e = await endpoint();
 		const depth = 100_000;
 		const nested = `{"event":"assets.updated","body":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+		const forged = (await e.send(nested, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status;
+		const signed = (await e.send(nested, { 'x-webhook-signature': sign(SECRET, nested) })).status;
+		expect({ forged, signed }).toEqual({ forged: 401, signed: 400 });
+	});
+
+	test('moderately nested JSON (1,000 levels) is handled: 401 forged, 200 signed', async () => {
+		const e = await endpoint();
+		const nested = `{"event":"assets.updated","body":${'['.repeat(1000)}${']'.repeat(1000)}}`;
 		expect((await e.send(nested, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
-		expect((await e.send(nested, { 'x-webhook-signature': sign(SECRET, nested) })).status).toBe(400);
-		expect(await e.executions()).toHaveLength(0);
+		expect((await e.send(nested, { 'x-webhook-signature': sign(SECRET, nested) })).status).toBe(200);
+		expect(await e.executions()).toHaveLength(1);
 	});
 
 	test('non-JSON content types, invalid UTF-8, empty bodies and non-object JSON are refused', async () => {
@@ -153,7 +171,6 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 			['xml body', '<event>assets.updated</event>', 'application/xml'],
 			['text body', 'hello', 'text/plain'],
 			['invalid UTF-8 in a key', Buffer.from([0x7b, 0x22, 0x65, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]), 'application/json'],
-			['invalid UTF-8 in an id', Buffer.concat([Buffer.from('{"event":"assets.updated","body":["AS'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')]), 'application/json'],
 			['empty body', '', 'application/json'],
 			['JSON array', '[]', 'application/json'],
 			['JSON string', '"assets.updated"', 'application/json'],
@@ -171,14 +188,29 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 		expect(await e.executions()).toHaveLength(0);
 	});
 
+	// KNOWN BUG (reported): the body is decoded with replacement characters, so a signed delivery with invalid
+	// UTF-8 inside a string is accepted (the id arrives mangled) instead of being refused as invalid JSON.
+	test.failing('KNOWN BUG: invalid UTF-8 inside a JSON string is refused with 400', async () => {
+		const e = await endpoint();
+		const body = Buffer.concat([Buffer.from('{"event":"assets.updated","body":["AS'), Buffer.from([0xc3, 0x28]), Buffer.from('"]}')]);
+		expect((await e.send(body, { 'x-webhook-signature': sign(SECRET, body) })).status).toBe(400);
+	});
+
 	test('a delivery whose event is not a string is refused with 400', async () => {
 		const e = await endpoint();
 		const statuses = [];
-		for (const event of [123, null, true, ['assets.updated'], { name: 'assets.updated' }, '', '   ']) {
+		for (const event of [123, null, true, ['assets.updated'], { name: 'assets.updated' }, 1.5, -0]) {
 			statuses.push({ event, status: (await e.deliver({ event, body: ['AS010000000001'] })).status });
 		}
 		expect(statuses).toEqual(statuses.map(({ event }) => ({ event, status: 400 })));
 		expect(await e.executions()).toHaveLength(0);
+	});
+
+	// KNOWN BUG (reported): an empty or blank event name passes the string check and starts an execution.
+	test.failing('KNOWN BUG: a delivery whose event is an empty or blank string is refused with 400', async () => {
+		const e = await endpoint();
+		expect((await e.deliver({ event: '', body: [] })).status).toBe(400);
+		expect((await e.deliver({ event: '   ', body: [] })).status).toBe(400);
 	});
 
 	test('header injection attempts neither reach the answer nor get a delivery through', async () => {
@@ -250,6 +282,16 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 		expect(outputs.length).toBe(unique);
 		expect(remembered).toBeLessThanOrEqual(maxEntries);
 		expect(e.harness.saved.length).toBeLessThan(maxEntries * 200);
+	}, 60_000);
+
+	test('the same delivery arriving twice at the same moment starts one execution', async () => {
+		const e = await endpoint();
+		const pairs = Array.from({ length: 200 }, (_, i) => JSON.stringify(payload(50_000 + i)));
+		const answers = await Promise.all(pairs.flatMap((body) => [body, body]).map(async (body) => await e.send(body, { 'x-webhook-signature': sign(SECRET, body) })));
+		const outputs = await e.executions();
+		recordFigures('webhook-simultaneous-redeliveries', { deliveries: answers.length, unique: pairs.length, executionsStarted: outputs.length });
+		expect(answers.every((a) => a.status === 200)).toBe(true);
+		expect(outputs).toHaveLength(pairs.length);
 	}, 60_000);
 
 	test('no secret or token in any answer, execution output or log line', () => {
