@@ -23,6 +23,13 @@ export class SecretScan {
 		return this.texts.length;
 	}
 
+	/** How many texts were scanned per kind (output, error, log.debug, console.warn, ...). */
+	counts(): Record<string, number> {
+		const counts: Record<string, number> = {};
+		for (const { label } of this.texts) counts[label] = (counts[label] ?? 0) + 1;
+		return counts;
+	}
+
 	/** Routes n8n's loggers and console into the scan (console output still reaches the terminal). */
 	captureLogs(): void {
 		const record =
