@@ -9,6 +9,7 @@ export const MAX_PER_PAGE = 500;
 const OPERATORS = ['eq', 'contains', 'startsWith', 'gt', 'gteq', 'lt', 'lteq'] as const;
 type Operator = (typeof OPERATORS)[number];
 const ALIASES: Record<string, Operator> = { lted: 'lteq' };
+const ORDERING: Operator[] = ['gt', 'gteq', 'lt', 'lteq'];
 
 interface Filter {
 	field: string;
@@ -51,9 +52,12 @@ export function parseListQuery(params: URLSearchParams, knownFields: ReadonlySet
 		const f = FILTER_PARAM.exec(name);
 		if (f) {
 			const op = (ALIASES[f[2]] ?? f[2] ?? 'eq') as Operator;
+			// An unencoded '+' in a time-zone offset arrives as a space; take it back.
+			const text = DATE_LIKE.test(value) ? value.replace(/ (\d{2}:?\d{2})$/, '+$1') : value;
 			if (!knownFields.has(f[1])) bad[name] = `unknown filter field '${f[1]}'`;
 			else if (!OPERATORS.includes(op)) bad[name] = `unknown filter operator '${f[2]}'`;
-			else filters.push({ field: f[1], op, value });
+			else if (ORDERING.includes(op) && f[1].endsWith('At') && Number.isNaN(Date.parse(text))) bad[name] = 'must be an ISO 8601 date or date-time';
+			else filters.push({ field: f[1], op, value: text });
 			continue;
 		}
 		const s = SORT_PARAM.exec(name);

@@ -117,6 +117,16 @@ describe('filters', () => {
 		expect((await page('gteq')) - (await page('gt'))).toBeGreaterThan(1);
 	});
 
+	it('reads an unencoded + in a time-zone offset (arriving as a space) as +', async () => {
+		const tie = sandbox.records('ccn', 'assets')[0].updatedAt as string;
+		const local = new Date(Date.parse(tie)).toISOString().replace('Z', '+00:00');
+		const encoded = await call(sandbox, 'GET', `/api/eam/assets?${q('filter[updatedAt:gteq]=')}${encodeURIComponent(local)}&per_page=1`);
+		const raw = await call(sandbox, 'GET', `/api/eam/assets?${q('filter[updatedAt:gteq]=')}${local}&per_page=1`);
+		expect(raw.status).toBe(200);
+		expect(raw.body.meta.total).toBe(encoded.body.meta.total);
+		expect(raw.body.meta.total).toBe(assets().filter((a) => (a.updatedAt as string) >= tie).length);
+	});
+
 	it('compares dates given without a time, and numbers numerically', async () => {
 		const day = (sandbox.records('ccn', 'assets')[0].createdAt as string).slice(0, 10);
 		const created = await call(sandbox, 'GET', `/api/eam/assets?${q(`filter[createdAt:gteq]=${day}`)}&per_page=1`);
@@ -153,6 +163,7 @@ describe('filters', () => {
 		['sort[colour]=1', 'sort[colour]'],
 		['sort[name]=up', 'sort[name]'],
 		['filterMatch=some', 'filterMatch'],
+		['filter[updatedAt:gt]=yesterday', 'filter[updatedAt:gt]'],
 	])('rejects %s with 400 naming the parameter', async (param, field) => {
 		const { status, body, headers } = await call(sandbox, 'GET', `/api/eam/assets?${q(param)}`);
 		expect(status).toBe(400);
