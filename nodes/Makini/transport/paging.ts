@@ -106,14 +106,10 @@ export async function makiniApiRequestAllItems(
 	if (concurrency > 1 && page.lastPage !== undefined) {
 		// Pages needed for the limit, not more.
 		const needed = limit ? Math.ceil(limit / perPage) : page.lastPage;
-		const last = Math.min(page.lastPage, needed);
-		for (let next = current + 1; next <= last && !collector.full; next += concurrency) {
-			const numbers = Array.from({ length: Math.min(concurrency, last - next + 1) }, (_, i) => next + i);
-			const pages = await Promise.all(numbers.map(async (n) => await fetchPage({ page: n, per_page: perPage })));
-			for (const fetched of pages) {
-				if (fetched.records.length === 0 || !collector.add(fetched.records)) return collector.records;
-			}
-		}
+		await fetchInOrder(current + 1, Math.min(page.lastPage, needed), concurrency, {
+			fetch: async (n) => await fetchPage({ page: n, per_page: perPage }),
+			take: (fetched) => fetched.records.length > 0 && collector.add(fetched.records) && !collector.full,
+		});
 		return collector.records;
 	}
 
@@ -124,6 +120,31 @@ export async function makiniApiRequestAllItems(
 		current = reported;
 	}
 	return collector.records;
+}
+
+/**
+ * Fetches pages first..last keeping `concurrency` requests in flight (a sliding window: a new page starts as
+ * soon as the oldest is taken, not when a whole batch is done), and hands them to `take` in page order until
+ * it returns false. Pages still in flight then are dropped; an error of a page that is never taken is ignored.
+ */
+async function fetchInOrder(
+	first: number,
+	last: number,
+	concurrency: number,
+	pages: { fetch: (page: number) => Promise<Page>; take: (page: Page) => boolean },
+): Promise<void> {
+	const inFlight = new Map<number, Promise<Page>>();
+	let next = first;
+	for (let n = first; n <= last; n++) {
+		while (next <= last && next < n + concurrency) {
+			const request = pages.fetch(next);
+			request.catch(() => undefined);
+			inFlight.set(next++, request);
+		}
+		const fetched = await inFlight.get(n)!;
+		inFlight.delete(n);
+		if (!pages.take(fetched)) return;
+	}
 }
 
 function hasMore(page: Page, current: number, perPage: number): boolean {
