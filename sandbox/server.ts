@@ -240,6 +240,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 				send(ctx, errorReply(ctx, apiError));
 			});
 	});
+	// Idle keep-alive sockets outlive the clients' own idle timeouts, so a client never reuses a socket the
+	// server is closing at that moment (a spurious ECONNRESET that would look like an injected fault).
+	server.keepAliveTimeout = 65_000;
+	server.headersTimeout = 66_000;
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
