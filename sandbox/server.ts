@@ -102,13 +102,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const c = connectionOf(id);
 		const store = c.stores[entity];
 		if (!store) throw new ApiError(404, `No entity '${entity}'`);
+		// updatedAt is bumped to now unless the patch sets it (to stage ties on purpose).
 		const now = new Date().toISOString();
 		if (key !== undefined && store.get(key)) {
-			const record = store.patch(key, { ...patch, updatedAt: now })!;
+			const record = store.patch(key, { updatedAt: now, ...patch })!;
 			notify(c, `${entity}.updated`, [record.key]);
 			return record;
 		}
-		const record = store.add({ ...patch, key, createdAt: now, updatedAt: now });
+		const record = store.add({ createdAt: now, updatedAt: now, ...patch, key });
 		notify(c, `${entity}.inserted`, [record.key]);
 		return record;
 	};

@@ -62,9 +62,12 @@ describe('data-change events', () => {
 			{ event: 'work-orders.updated', body: [key] },
 			{ event: 'meter-readings.inserted', body: [inserted.body.data.key] },
 		]);
-		// The change is real data: visible to reads, with a fresh updatedAt.
+		// The change is real data: visible to reads, with a fresh updatedAt unless the patch stages one.
 		const read = await call(sandbox, 'GET', `/api/eam/work-orders/${key}`);
 		expect(read.body.data.notes).toBe('from CCN');
+		const staged = await call(sandbox, 'POST', '/__sandbox/connections/ccn/changes', { token: null, json: { entity: 'work-orders', key, patch: { updatedAt: '2026-10-01T00:00:00.000Z' } } });
+		expect(staged.body.data.updatedAt).toBe('2026-10-01T00:00:00.000Z');
+		await receiver.waitFor(5);
 	});
 
 	it('honours the subscription event list (exact names and entity.*) and its own secret; other connections stay silent', async () => {
