@@ -3,6 +3,7 @@ import { randomBytes } from 'crypto';
 import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
 import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
 import { recordFigures } from './support/figures';
+import { stopN8nTimers } from './support/n8nShutdown';
 import { SecretScan } from './support/secretScan';
 import { post, rawRequest, sign, type Answer } from './support/webhookClient';
 
@@ -73,6 +74,7 @@ beforeAll(() => scan.captureLogs());
 afterAll(async () => {
 	scan.releaseLogs();
 	for (const e of open) await e.receiver.close();
+	stopN8nTimers();
 });
 
 describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n8n-core WebhookContext)', () => {
