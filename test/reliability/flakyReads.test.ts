@@ -11,7 +11,7 @@ const fx = useSandbox({ assets: ASSETS });
 const scan = new SecretScan();
 let proxy: HookProxy;
 
-const FLAKY = { errorRate: 0.1, errorStatuses: [429, 503, 502, 500], resetRate: 0.05, truncateRate: 0.07 };
+const FLAKY = { errorRate: 0.12, errorStatuses: [429, 503, 502, 500], resetRate: 0.06, truncateRate: 0.07 };
 // Generous attempts, short waits: the backoff itself is the transport's (250 ms doubling, with jitter).
 const OPTIONS = { maxAttempts: 10, maxWaitSeconds: 30, timeoutSeconds: 10 };
 
