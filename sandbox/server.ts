@@ -6,11 +6,12 @@ import type { ConnectionState } from './connections';
 import { countRequest, createConnection, emptyStats } from './connections';
 import { ApiError } from './errors';
 import type { Ctx, Reply } from './http';
-import { bearerToken, errorReply, ok, send } from './http';
+import { errorReply, send } from './http';
 import { Prng } from './prng';
 import type { ControlPowers } from './routes/control';
 import { handleControl } from './routes/control';
-import { handleEam } from './routes/eam';
+import { connectionRequest } from './routes/connection';
+import type { RequestMeta, TrafficDeps } from './routes/connection';
 import { authorize, token } from './routes/link';
 import { handleSystem } from './routes/system';
 import { HEALTHY } from './scenarios';
@@ -141,82 +142,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		expireTokens: (id) => auth.expireAccessTokens(id),
 	};
 
-	/** Authenticated connection traffic passes through the connection's fault-injection scenario. */
-	async function connectionRequest(ctx: Ctx, meta: RequestMeta, rest: string | undefined): Promise<Reply | undefined> {
-		const bearer = bearerToken(ctx.req);
-		if (!bearer) throw new ApiError(401, 'Missing bearer token', 'AUTHENTICATION_FAILED');
-		const found = auth.connectionFor(bearer, connections);
-		if (found === 'expired') throw new ApiError(401, 'Access token expired', 'AUTHENTICATION_FAILED');
-		if (!found) throw new ApiError(401, 'Invalid bearer token', 'AUTHENTICATION_FAILED');
-		const conn = found;
-		meta.connection = conn;
-		const sc = conn.scenario;
-		const roll = (rate: number) => rate > 0 && conn.faultRng.next() < rate;
-		if (sc.rateLimitPerMinute > 0) {
-			const now = Date.now();
-			conn.rateWindow = conn.rateWindow.filter((t) => t > now - 60_000);
-			if (conn.rateWindow.length >= sc.rateLimitPerMinute) {
-				meta.fault = true;
-				const retryAfter = Math.max(1, Math.ceil((conn.rateWindow[0] + 60_000 - now) / 1000));
-				throw new ApiError(429, `Rate limit of ${sc.rateLimitPerMinute} requests per minute exceeded`, 'RATE_LIMIT_EXCEEDED', undefined, { 'Retry-After': String(retryAfter) });
-			}
-			conn.rateWindow.push(now);
-		}
-		if (sc.latencyMs > 0) await sleep(sc.latencyMs);
-		if (roll(sc.resetRate)) {
-			meta.fault = true;
-			ctx.req.socket.destroy();
-			return undefined;
-		}
-		if (roll(sc.errorRate)) {
-			meta.fault = true;
-			const status = sc.errorStatuses[Math.floor(conn.faultRng.next() * sc.errorStatuses.length)];
-			throw new ApiError(status, `Injected failure (HTTP ${status}) from the sandbox scenario`);
-		}
-		let reply: Reply;
-		if (rest === undefined) {
-			reply = ok({
-				data: {
-					id: conn.info.id,
-					company_name: conn.info.name,
-					email: conn.email,
-					provider: conn.info.provider,
-					updated_at: conn.syncUpdatedAt,
-					sync_status: sc.reauthorizationRequired ? 'fail' : 'done',
-					sync_updated_at: conn.syncUpdatedAt,
-				},
-			});
-		} else {
-			if (sc.reauthorizationRequired) {
-				meta.fault = true;
-				throw new ApiError(401, 'The connection needs to be reauthorized in Makini', 'REAUTHORIZATION_REQUIRED');
-			}
-			try {
-				reply = await handleEam(ctx, conn, rest, notify);
-			} catch (error) {
-				if (!(error instanceof ApiError)) throw error;
-				reply = errorReply(ctx, error);
-			}
-		}
-		if (sc.slowMs > 0) await sleep(sc.slowMs);
-		if (ctx.req.method !== 'GET' && reply.status < 300 && roll(sc.lostResponseRate)) {
-			meta.fault = true;
-			ctx.req.socket.destroy();
-			return undefined;
-		}
-		if (reply.status === 200 && roll(sc.truncateRate)) {
-			meta.fault = true;
-			send(ctx, reply, true);
-			return undefined;
-		}
-		return reply;
-	}
+	const traffic: TrafficDeps = { auth, connections, sleep, notify };
 
 	async function route(ctx: Ctx, meta: RequestMeta): Promise<Reply | undefined> {
 		const path = ctx.url.pathname;
 		const method = ctx.req.method;
-		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length));
-		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined);
+		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length), traffic);
+		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined, traffic);
 		if (path.startsWith('/api/system/')) return handleSystem(ctx, path.slice('/api/system/'.length), auth, connections, addConnection);
 		if (path === '/link/token' && method === 'POST') return token(ctx, auth, connections);
 		if (path === '/oauth/authorize' && method === 'GET') return authorize(ctx, auth, connections);
@@ -277,9 +209,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 			await new Promise<void>((resolve) => server.close(() => resolve()));
 		},
 	};
-}
-
-interface RequestMeta {
-	fault: boolean;
-	connection?: ConnectionState;
 }
