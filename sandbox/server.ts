@@ -14,7 +14,7 @@ import { connectionRequest } from './routes/connection';
 import type { RequestMeta, TrafficDeps } from './routes/connection';
 import { authorize, token } from './routes/link';
 import { handleSystem } from './routes/system';
-import { HEALTHY } from './scenarios';
+import { HEALTHY, scenarioProblems } from './scenarios';
 import type { Sandbox, SandboxOptions, Scenario, Stats } from './types';
 import { WebhookSender } from './webhooks';
 
@@ -79,6 +79,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
 	const setScenario = (id: string, scenario: Partial<Scenario>) => {
 		const c = connectionOf(id);
+		const problems = Object.entries(scenarioProblems(scenario as Record<string, unknown>));
+		if (problems.length) throw new Error(`Invalid scenario: ${problems.map(([field, problem]) => `${field} ${problem}`).join('; ')}`);
 		// Each call replaces the scenario: fields left out are healthy.
 		c.scenario = { ...HEALTHY, ...scenario };
 		c.faultRng = new Prng(c.faultSeed);

@@ -178,5 +178,6 @@ describe('scenarios', () => {
 		expect(Object.keys(bad.body.error.fields).sort()).toEqual(['chaos', 'errorRate', 'errorStatuses', 'slowMs']);
 		expect((await call(sandbox, 'PUT', '/__sandbox/connections/nope/scenario', { token: null, json: {} })).status).toBe(404);
 		expect(() => sandbox.setScenario('nope', {})).toThrow(/Unknown sandbox connection/);
+		expect(() => sandbox.setScenario('ccn', { errorRate: 1.5 })).toThrow('Invalid scenario: errorRate must be a number from 0 to 1');
 	});
 });
