@@ -135,5 +135,6 @@ test('huge values do not crash the node: refused by Makini with an error for the
 
 test('no secret in any output, error or log line', () => {
 	expect(scan.size).toBeGreaterThan(20);
+	recordFigures('secret-scan-bad-input', scan.counts());
 	expect(scan.findings(sandboxSecrets(fx.sandbox))).toEqual([]);
 });

@@ -151,5 +151,6 @@ describe('Polling Trigger cursor while the data changes', () => {
 
 test('no secret in any output, error or log line', () => {
 	expect(scan.size).toBeGreaterThan(2);
+	recordFigures('secret-scan-changing-data', scan.counts());
 	expect(scan.findings(sandboxSecrets(fx.sandbox))).toEqual([]);
 });

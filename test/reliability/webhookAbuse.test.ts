@@ -298,6 +298,15 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 
 	test('no secret or token in any answer, execution output or log line', () => {
 		expect(scan.size).toBeGreaterThan(1000);
+		const answers = open.flatMap((e) => e.answers);
+		const byStatus: Record<string, number> = {};
+		for (const a of answers) byStatus[a.status] = (byStatus[a.status] ?? 0) + 1;
+		recordFigures('webhook-all', {
+			deliveriesTried: answers.length,
+			answersByStatus: byStatus,
+			executionsStarted: open.reduce((n, e) => n + e.harness.outcomes.filter((o) => o.output !== undefined).length, 0),
+			scanned: scan.counts(),
+		});
 		expect(scan.findings({ webhookSecret: SECRET, otherSecret: OTHER_SECRET, token: TOKEN })).toEqual([]);
 	});
 });

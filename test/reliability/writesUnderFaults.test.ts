@@ -104,5 +104,6 @@ test('a create slower than the Timeout option is reported as outcome unknown and
 
 test('no secret in any output, error or log line', () => {
 	expect(scan.size).toBeGreaterThan(2);
+	recordFigures('secret-scan-writes', scan.counts());
 	expect(scan.findings(sandboxSecrets(fx.sandbox))).toEqual([]);
 });
