@@ -73,3 +73,31 @@ test('an unknown asset fails with 404 before the related lists are read', async 
 	expect((error as { httpCode?: string }).httpCode).toBe('404');
 	expect(fx.sandbox.stats('ccn').requests - before).toBe(1);
 });
+
+test('Snapshot Of "Assets Matching Filters": one item per matching asset, all paired with the input item', async () => {
+	const chillers = records('assets').filter((a) => String(a.categoryName).includes('Chiller'));
+	expect(chillers.length).toBeGreaterThan(1);
+	const [output] = await runNode({
+		node,
+		parameters: {
+			resource: 'asset',
+			operation: 'getSnapshot',
+			snapshotOf: 'list',
+			returnAll: true,
+			filters: { conditions: [{ field: 'categoryName', operator: 'contains', value: 'Chiller' }] },
+		},
+		credentials: fx.tokenCredentials(),
+	});
+	expect(output.map((item) => (item.json.asset as IDataObject).key)).toEqual(chillers.map((c) => c.key));
+	output.forEach((item) => {
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toMatchObject(expectedSnapshot((item.json.asset as IDataObject).key as string));
+	});
+
+	const [limited] = await runNode({
+		node,
+		parameters: { resource: 'asset', operation: 'getSnapshot', snapshotOf: 'list', limit: 2 },
+		credentials: fx.tokenCredentials(),
+	});
+	expect(limited.map((item) => (item.json.summary as IDataObject).assetKey)).toEqual(records('assets').slice(0, 2).map((a) => a.key));
+});

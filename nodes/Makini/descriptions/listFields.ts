@@ -2,8 +2,11 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { transportOptions } from './options';
 
-/** Return All / Limit, Filters, Match, Sort, Updated Since, (Simplify) and Options for every Get Many. */
-export function listFields(config: { simplify?: boolean; updatedSince?: boolean } = {}): INodeProperties[] {
+/**
+ * Return All / Limit, Updated Since, Filters, Match, Sort, (Simplify) and (Options) for every Get Many.
+ * `options: false` leaves out the Options collection for operations that have their own.
+ */
+export function listFields(config: { simplify?: boolean; updatedSince?: boolean; options?: boolean } = {}): INodeProperties[] {
 	const fields: INodeProperties[] = [
 		{
 			displayName: 'Return All',
@@ -132,6 +135,6 @@ export function listFields(config: { simplify?: boolean; updatedSince?: boolean 
 			description: 'Whether to return a simplified version of the response instead of the raw data',
 		});
 	}
-	fields.push(transportOptions('list'));
+	if (config.options !== false) fields.push(transportOptions('list'));
 	return fields;
 }

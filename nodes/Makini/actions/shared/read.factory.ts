@@ -69,7 +69,7 @@ export function getOperation(config: ReadConfig): MakiniOperation {
 }
 
 /** Reads a Get Many's paging parameters and fetches the records. */
-async function listRecords(
+export async function listRecords(
 	this: IExecuteFunctions,
 	path: string,
 	itemIndex: number,
