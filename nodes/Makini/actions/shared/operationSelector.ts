@@ -13,10 +13,13 @@ export function operationSelector(resource: string, options: INodePropertyOption
 	};
 }
 
+/** "a chiller", "an asset": the article the action label needs. */
+const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+
 /** Get + Get Many entries, worded the same for every resource. */
 export function readOptions(noun: string, plural: string): INodePropertyOptions[] {
 	return [
-		{ name: 'Get', value: 'get', action: `Get a ${noun}`, description: `Get one ${noun} by key` },
+		{ name: 'Get', value: 'get', action: `Get ${withArticle(noun)}`, description: `Get one ${noun} by key` },
 		{ name: 'Get Many', value: 'getAll', action: `Get many ${plural}`, description: `List ${plural}, with filters` },
 	];
 }
