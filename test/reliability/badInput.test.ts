@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const credentials = () => ({ makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } });
 const HUGE = 'x'.repeat(200_000);
-const locator = (value: unknown) => ({ __rl: true, mode: 'key', value });
+const locator = (value: unknown) => ({ __rl: true, mode: 'key', value }) as unknown as INodeParameters;
 const assetKey = () => String(fx.sandbox.records('ccn', 'assets')[0].key);
 const workOrderKey = () => String(fx.sandbox.records('ccn', 'work-orders')[0].key);
 

@@ -1,5 +1,5 @@
 import axios from 'axios';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { useSandbox } from '../harness/sandbox';
 import type { CredentialStore } from '../harness/execute';
@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 const tokenCredentials = (): CredentialStore => ({ makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } });
-const returnAll = (options: IDataObject = {}) => ({ resource: 'asset', operation: 'getAll', returnAll: true, simplify: false, options });
+const returnAll = (options: IDataObject = {}): INodeParameters => ({ resource: 'asset', operation: 'getAll', returnAll: true, simplify: false, options: options as INodeParameters });
 const FAST = { maxAttempts: 3, maxWaitSeconds: 5, timeoutSeconds: 10 };
 
 /** Switches the CCN connection to `scenario` just before page `page` is read (the first time it is asked for). */

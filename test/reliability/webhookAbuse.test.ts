@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
 import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
@@ -27,7 +28,7 @@ interface Endpoint {
 
 const open: Endpoint[] = [];
 
-async function endpoint(options: Record<string, unknown> = {}): Promise<Endpoint> {
+async function endpoint(options: INodeParameters = {}): Promise<Endpoint> {
 	const harness = new TriggerHarness({
 		node: new MakiniTrigger(),
 		parameters: { events: ['*'], outputMode: 'delivery', resolveRecords: false, options },
