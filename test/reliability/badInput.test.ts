@@ -56,6 +56,9 @@ const invalid: Case[] = [
 			field: /Filters › Field 2/,
 		}),
 	),
+	...[0, -5, 'ten', 2.5, Number.NaN].map(
+		(limit): Case => ({ name: `Limit: ${String(limit)}`, parameters: () => ({ resource: 'asset', operation: 'getAll', returnAll: false, limit }), field: /Limit/ }),
+	),
 	{ name: 'Filter operator: unknown', parameters: () => ({ resource: 'asset', operation: 'getAll', filters: { conditions: [{ field: 'name', operator: 'regex', value: '.*' }] } }), field: /Filters › Operator 1/ },
 	{ name: 'Sort field: injection', parameters: () => ({ resource: 'asset', operation: 'getAll', sort: { rules: [{ field: 'name]&x[', direction: 'asc' }] } }), field: /Sort › Field 1/ },
 	...['not a date', '2026-13-45T99:00:00Z', '   ', '{{ }}'].map(

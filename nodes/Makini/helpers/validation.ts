@@ -21,6 +21,15 @@ export function pathKey(ctx: IExecuteFunctions, itemIndex: number, field: string
 	return encodeURIComponent(key);
 }
 
+/** A whole number of at least 1 (Limit): an expression giving 0, a fraction or text must not mean "everything". */
+export function positiveInteger(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		fail(ctx, itemIndex, field, `"${String(value)}" is not a whole number of 1 or more`);
+	}
+	return number;
+}
+
 /** The key from a resource locator parameter (list, key or URL mode). */
 export function locatorKey(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });

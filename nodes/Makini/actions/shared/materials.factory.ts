@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { keyLocator } from '../../descriptions/keyFields';
 import { transportOptions } from '../../descriptions/options';
-import { locatorKey } from '../../helpers/validation';
+import { locatorKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRequestAllItems } from '../../transport';
 import type { MakiniOperation } from './types';
@@ -40,7 +40,7 @@ export function materialsOperation(config: {
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
 			const key = locatorKey(this, itemIndex, keyName, config.displayName);
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+			const limit = returnAll ? 0 : positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
 			return await makiniApiRequestAllItems.call(this, `/api/eam/${config.entity}/${key}/materials`, {}, {
 				...transport,
 				limit,

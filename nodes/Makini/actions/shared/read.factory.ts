@@ -7,7 +7,7 @@ import { listFields } from '../../descriptions/listFields';
 import type { Condition } from '../../helpers/filters';
 import { listQuery, matches } from '../../helpers/filters';
 import { simplifyRecord } from '../../helpers/simplify';
-import { locatorKey, pathKey } from '../../helpers/validation';
+import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRequest, makiniApiRequestAllItems } from '../../transport';
 import type { MakiniOperation } from './types';
@@ -78,7 +78,7 @@ export async function listRecords(
 	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = returnAll ? 0 : positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
 	const { qs, local } = listQuery(this, itemIndex, own);
 	// Conditions checked here (match "any") cannot bound the server-side paging: fetch all, then cut.
 	const records = await makiniApiRequestAllItems.call(this, path, qs, {
