@@ -147,6 +147,30 @@ describe('Polling Trigger cursor while the data changes', () => {
 		expect(second.every((k) => midPoll.includes(k))).toBe(true);
 		expect(third).toBeNull();
 	}, 60_000);
+
+	test('a poll that fails halfway keeps the old cursor: the next poll emits every change, once', async () => {
+		const harness = new TriggerHarness({
+			node: new MakiniPollingTrigger(),
+			parameters: { event: 'recordChanged', resource: 'assets' },
+			credentials: credentials(),
+		});
+		expect(await harness.poll()).toBeNull();
+		const changed = assetKeys().slice(500, 950);
+		for (const key of changed) await change(key, { notes: 'changed before a failing poll' });
+		// The source fails from the poll's second page on, past every retry.
+		proxy.seen.length = 0;
+		beforeRequest(2, async () => fx.sandbox.setScenario('ccn', { errorRate: 1, errorStatuses: [502] }));
+		const failure = (await harness.poll().then(() => undefined, (error: Error) => error))!;
+		scan.add('error', failure);
+		expect(failure.message).toMatch(/UPSTREAM_ERROR/);
+		proxy.before = undefined;
+		fx.sandbox.resetScenarios();
+		const next = records(await harness.poll()).map((r) => String(r.key));
+		recordFigures('polling-after-failed-poll', { changed: changed.length, failedPollRequests: proxy.seen.length, nextPollEmitted: next.length, duplicates: duplicates(next) });
+		expect(duplicates(next)).toBe(0);
+		expect(next.slice().sort()).toEqual(changed.slice().sort());
+		expect(await harness.poll()).toBeNull();
+	}, 60_000);
 });
 
 test('no secret in any output, error or log line', () => {
