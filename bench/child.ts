@@ -2,7 +2,7 @@
 import { baselineCreate, nodeCreate } from './tasks/create';
 import { baselineList, nodeList } from './tasks/list';
 import { baselinePoll, nodePoll } from './tasks/poll';
-import { baselineWebhook, nodeWebhook } from './tasks/webhook';
+import { baselineWebhook, nodeWebhook, weighMemory } from './tasks/webhook';
 
 const tasks: Record<string, (args: never) => Promise<unknown>> = {
 	baselineList,
@@ -13,6 +13,7 @@ const tasks: Record<string, (args: never) => Promise<unknown>> = {
 	nodePoll,
 	baselineWebhook,
 	nodeWebhook,
+	weighMemory,
 };
 
 process.on('message', (message: { id: number; task: string; args: never }) => {

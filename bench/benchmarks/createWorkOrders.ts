@@ -17,6 +17,7 @@ const createParameters = (options: INodeParameters): INodeParameters => ({
 interface Run {
 	result: CreateResult;
 	requests: number;
+	sandboxCpuMs: number;
 	byStatus: Record<string, number>;
 	/** Records the sandbox holds for this run's titles: duplicates and losses counted there, not by the client. */
 	duplicates: number;
@@ -30,7 +31,7 @@ let runCounter = 0;
 async function createRun(env: Env, worker: Worker, items: number, parameters: INodeParameters | undefined): Promise<Run> {
 	const prefix = `bench-${++runCounter}-${Date.now()}`;
 	const titles = Array.from({ length: items }, (_, i) => `${prefix} WO ${i}`);
-	const { value, requests, byStatus } = await counted(env.sandbox, env.connectionId, async () =>
+	const { value, requests, byStatus, sandboxCpuMs } = await counted(env.sandbox, env.connectionId, async () =>
 		await worker.call<CreateResult>(parameters ? 'nodeCreate' : 'baselineCreate', { ...env.target, titles, parameters }),
 	);
 	const stored = new Map<string, number>();
@@ -40,7 +41,7 @@ async function createRun(env: Env, worker: Worker, items: number, parameters: IN
 	}
 	const duplicates = [...stored.values()].reduce((sum, n) => sum + n - 1, 0);
 	const losses = titles.filter((title) => !stored.has(title)).length;
-	return { result: value, requests, byStatus, duplicates, losses };
+	return { result: value, requests, byStatus, sandboxCpuMs, duplicates, losses };
 }
 
 /**
@@ -74,25 +75,15 @@ export async function createWorkOrders(
 			for (const [name, run] of r % 2 ? sides.reverse() : sides) {
 				const result = await run();
 				(name === 'baseline' ? baseRuns : nodeRuns).push(result);
-				log(`  round ${r + 1} ${name}: ${result.result.succeeded}/${items} in ${result.result.elapsedMs.toFixed(0)} ms, ${result.requests} requests, ${result.duplicates} duplicates, ${result.losses} losses`);
+				log(`  round ${r + 1} ${name}: ${result.result.succeeded}/${items} in ${result.result.elapsedMs.toFixed(0)} ms (CPU: side ${result.result.cpuMs.toFixed(0)} ms, sandbox ${result.sandboxCpuMs.toFixed(0)} ms), ${result.requests} requests, ${result.duplicates} duplicates, ${result.losses} losses`);
 			}
 		}
-
-		env.sandbox.setScenario(env.connectionId, { latencyMs, rateLimitPerMinute });
-		const limited = await createRun(env, node, items, createParameters({ concurrency }));
-		env.sandbox.setScenario(env.connectionId, { rateLimitPerMinute: 0 });
-		const tooMany = limited.byStatus['429'] ?? 0;
-		// A client that does not know the limit must meet it: each time the window fills, the requests already
-		// in flight (at most `concurrency`) can get a 429 before the shared gate stops the rest.
-		const windowsFilled = Math.ceil(items / rateLimitPerMinute) - 1;
-		const allowed429 = concurrency * Math.max(1, windowsFilled);
-		log(`  rate limit ${rateLimitPerMinute}/min: ${limited.result.succeeded}/${items} in ${limited.result.elapsedMs.toFixed(0)} ms, ${tooMany} x 429 (allowed ${allowed429}), ${limited.duplicates} duplicates, ${limited.losses} losses${limited.result.errors.length ? `, errors: ${limited.result.errors.join('; ')}` : ''}`);
 
 		const perSecond = (run: Run) => items / (run.result.elapsedMs / 1000);
 		const nodeRate = median(nodeRuns.map(perSecond));
 		const baseRate = median(baseRuns.map(perSecond));
 		const clean = (runs: Run[]) => runs.every((run) => run.duplicates === 0 && run.losses === 0 && run.result.failed === 0);
-		return [
+		const lines: BenchLine[] = [
 			{
 				name: `3 createWorkOrders.latency${latencyMs}ms.concurrency${concurrency}`,
 				package: round(nodeRate, 1),
@@ -110,33 +101,66 @@ export async function createWorkOrders(
 					failedItems: nodeRuns.reduce((s, r) => s + r.result.failed, 0),
 					medianMs: round(median(nodeRuns.map((r) => r.result.elapsedMs)), 0),
 					baselineMedianMs: round(median(baseRuns.map((r) => r.result.elapsedMs)), 0),
+					cpuMs: {
+						package: { side: round(median(nodeRuns.map((r) => r.result.cpuMs)), 0), sandbox: round(median(nodeRuns.map((r) => r.sandboxCpuMs)), 0) },
+						baseline: { side: round(median(baseRuns.map((r) => r.result.cpuMs)), 0), sandbox: round(median(baseRuns.map((r) => r.sandboxCpuMs)), 0) },
+					},
 					baselineClean: clean(baseRuns),
 				},
 			},
-			{
-				name: `3 createWorkOrders.rateLimit${rateLimitPerMinute}PerMin`,
-				package: tooMany,
-				baseline: allowed429,
-				ratio: round(tooMany / allowed429, 3),
-				unit: '429 answers',
-				target: '0 failed items, 429s <= allowed',
-				met: clean([limited]) && tooMany <= allowed429,
-				details: {
-					items,
-					rateLimitPerMinute,
-					concurrency,
-					elapsedMs: round(limited.result.elapsedMs, 0),
-					failedItems: limited.result.failed,
-					duplicates: limited.duplicates,
-					losses: limited.losses,
-					requests: limited.requests,
-					byStatus: limited.byStatus,
-					allowedRule: 'concurrency x times the window fills (ceil(items / limit) - 1)',
-				},
-			},
 		];
+		if (rateLimitPerMinute > 0) lines.push(await rateLimited(env, node, items, latencyMs, rateLimitPerMinute, concurrency, log));
+		return lines;
 	} finally {
 		await Promise.all([node.close(), baseline.close()]);
 		await env.sandbox.close();
 	}
+}
+
+/** The same run with the sandbox's rate limit on: every item must land once, with no more 429s than forced. */
+async function rateLimited(
+	env: Env,
+	node: Worker,
+	items: number,
+	latencyMs: number,
+	rateLimitPerMinute: number,
+	concurrency: number,
+	log: (text: string) => void,
+): Promise<BenchLine> {
+	env.sandbox.setScenario(env.connectionId, { latencyMs, rateLimitPerMinute });
+	const limited = await createRun(env, node, items, createParameters({ concurrency }));
+	env.sandbox.setScenario(env.connectionId, { rateLimitPerMinute: 0 });
+	const tooMany = limited.byStatus['429'] ?? 0;
+	// A client that does not know the limit must meet it: each time the window fills, the requests already in
+	// flight (at most `concurrency`) can get a 429 before the shared gate stops the rest.
+	const windowsFilled = Math.max(1, Math.ceil(items / rateLimitPerMinute) - 1);
+	const allowed429 = concurrency * windowsFilled;
+	const clean = limited.duplicates === 0 && limited.losses === 0 && limited.result.failed === 0;
+	const errors = limited.result.errors.length ? `, errors: ${limited.result.errors.join('; ')}` : '';
+	log(
+		`  rate limit ${rateLimitPerMinute}/min: ${limited.result.succeeded}/${items} in ${limited.result.elapsedMs.toFixed(0)} ms, ` +
+			`${tooMany} x 429 (allowed ${allowed429}), ${limited.duplicates} duplicates, ${limited.losses} losses${errors}`,
+	);
+	return {
+		name: `3 createWorkOrders.rateLimit${rateLimitPerMinute}PerMin`,
+		package: tooMany,
+		baseline: allowed429,
+		ratio: round(tooMany / allowed429, 3),
+		unit: '429 answers',
+		target: '0 failed items, 429s <= allowed',
+		met: clean && tooMany <= allowed429,
+		details: {
+			items,
+			rateLimitPerMinute,
+			concurrency,
+			latencyMs,
+			elapsedMs: round(limited.result.elapsedMs, 0),
+			failedItems: limited.result.failed,
+			duplicates: limited.duplicates,
+			losses: limited.losses,
+			requests: limited.requests,
+			byStatus: limited.byStatus,
+			allowedRule: 'concurrency x times the window fills (ceil(items / limit) - 1)',
+		},
+	};
 }

@@ -29,39 +29,55 @@ interface SideRun {
 }
 
 /**
- * Runs each side in a fresh process per round (fresh heap, its own peak RSS), alternating which side goes
- * first from round to round so that neither always meets a warmer or colder sandbox.
+ * Runs the sides in turn for several rounds, alternating which goes first so that neither always meets a
+ * warmer or colder sandbox. With `freshProcesses`, every run gets a new process (fresh heap, a peak RSS of its
+ * own); otherwise each side keeps one warmed-up process for all rounds (quicker, for time-only benchmarks).
  */
 async function alternate(
 	rounds: number,
 	sides: Record<Side, INodeParameters | undefined>,
-	base: Omit<ListArgs, 'parameters' | 'warmupParameters'>,
-	sandbox: Awaited<ReturnType<typeof benchSandbox>>,
+	base: Omit<ListArgs, 'parameters'>,
+	env: Awaited<ReturnType<typeof benchSandbox>>,
+	freshProcesses: boolean,
 	log: (text: string) => void,
 ): Promise<Record<Side, SideRun[]>> {
 	const names = Object.keys(sides);
 	const runs: Record<Side, SideRun[]> = Object.fromEntries(names.map((n) => [n, []]));
-	for (let r = 0; r < rounds; r++) {
-		const order = r % 2 ? [...names].reverse() : names;
-		for (const name of order) {
-			const parameters = sides[name];
-			const worker = new Worker(name);
-			try {
-				const task = parameters ? 'nodeList' : 'baselineList';
-				const warmupParameters = parameters ? { ...parameters, returnAll: false, limit: base.warmupPages * PAGE_SIZE } : undefined;
-				await worker.call(task, { ...base, parameters: warmupParameters, warmupOnly: true });
-				const { value, requests, sandboxCpuMs } = await counted(sandbox.sandbox, sandbox.connectionId, async () =>
-					await worker.call<ListResult>(task, { ...base, parameters }),
+	const workers = new Map<Side, Worker>();
+	const task = (name: Side) => (sides[name] ? 'nodeList' : 'baselineList');
+	const workerFor = async (name: Side): Promise<Worker> => {
+		const existing = workers.get(name);
+		if (existing) return existing;
+		const worker = new Worker(name);
+		const parameters = sides[name];
+		// Warm-up in the same process: modules loaded, JIT and connections warm, on both sides alike.
+		const warmup = parameters ? { ...parameters, returnAll: false, limit: base.warmupPages * PAGE_SIZE } : undefined;
+		await worker.call(task(name), { ...base, parameters: warmup, warmupOnly: true });
+		workers.set(name, worker);
+		return worker;
+	};
+	const release = async (name: Side) => {
+		await workers.get(name)?.close();
+		workers.delete(name);
+	};
+	try {
+		for (let r = 0; r < rounds; r++) {
+			for (const name of r % 2 ? [...names].reverse() : names) {
+				const worker = await workerFor(name);
+				const { value, requests, sandboxCpuMs } = await counted(env.sandbox, env.connectionId, async () =>
+					await worker.call<ListResult>(task(name), { ...base, parameters: sides[name] }),
 				);
+				if (freshProcesses) await release(name);
 				runs[name].push({ result: value, requests, sandboxCpuMs });
 				log(
 					`  round ${r + 1} ${name}: ${value.records} records in ${value.elapsedMs.toFixed(0)} ms (CPU: side ${value.cpuMs.toFixed(0)} ms, sandbox ${sandboxCpuMs.toFixed(0)} ms), ` +
-						`${requests} requests, peak RSS ${(value.peakRss / MB).toFixed(0)} MB (+${(value.rssGrowth / MB).toFixed(0)} MB)`,
+						`${requests} requests` +
+						(freshProcesses ? `, peak RSS ${(value.peakRss / MB).toFixed(0)} MB (+${(value.rssGrowth / MB).toFixed(0)} MB)` : ''),
 				);
-			} finally {
-				await worker.close();
 			}
 		}
+	} finally {
+		for (const name of [...workers.keys()]) await release(name);
 	}
 	return runs;
 }
@@ -83,6 +99,7 @@ export async function getManyReturnAll(rounds: number, assets: number, log: (tex
 			{ baseline: undefined, node: getManyParameters({}) },
 			{ ...env.target, path: PATH, perPage: PAGE_SIZE, warmupPages: 4 },
 			env,
+			true,
 			log,
 		);
 		const node = runs.node;
@@ -145,6 +162,7 @@ export async function getManyLatency(rounds: number, assets: number, latencyMs: 
 			{ baseline: undefined, 'node default': getManyParameters({}), 'node pageConcurrency 4': getManyParameters({ pageConcurrency: 4 }) },
 			{ ...env.target, path: PATH, perPage: PAGE_SIZE, warmupPages: 1 },
 			env,
+			false,
 			log,
 		);
 		const baseline = runs.baseline;

@@ -1,6 +1,6 @@
 import type { BenchLine } from '../lib/report';
 import { median, round } from '../lib/stats';
-import { Worker } from '../lib/worker';
+import { inFreshProcess, Worker } from '../lib/worker';
 import type { WebhookArgs, WebhookResult } from '../tasks/webhook';
 
 /**
@@ -16,13 +16,14 @@ export async function webhookIntake(rounds: number, deliveries: number, log: (te
 		const runs: Record<'node' | 'baseline', WebhookResult[]> = { node: [], baseline: [] };
 		for (let r = 0; r < rounds; r++) {
 			const sides: Array<['node' | 'baseline', () => Promise<WebhookResult>]> = [
-				['node', async () => await node.call<WebhookResult>('nodeWebhook', { ...args, seed: args.seed + r })],
+				// The memory is filled to its bound once, in the last round.
+				['node', async () => await node.call<WebhookResult>('nodeWebhook', { ...args, seed: args.seed + r, fillTo: r === rounds - 1 ? args.fillTo : 0 })],
 				['baseline', async () => await baseline.call<WebhookResult>('baselineWebhook', { ...args, seed: args.seed + r })],
 			];
 			for (const [name, run] of r % 2 ? sides.reverse() : sides) {
 				const result = await run();
 				runs[name].push(result);
-				log(`  round ${r + 1} ${name}: median ${result.medianUs.toFixed(1)} µs, p95 ${result.p95Us.toFixed(1)} µs; ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected${result.bound ? `; at bound: ${result.bound.entries} entries, ${(result.bound.heapBytes / 1024).toFixed(0)} KiB heap, ${(result.bound.jsonBytes / 1024).toFixed(0)} KiB JSON, median ${result.bound.medianUsAtBound.toFixed(1)} µs` : ''}`);
+				log(`  round ${r + 1} ${name}: median ${result.medianUs.toFixed(1)} µs (first 500: ${result.firstMedianUs.toFixed(1)} µs), p95 ${result.p95Us.toFixed(1)} µs; ${result.accepted} accepted, ${result.duplicates} duplicates, ${result.rejected} rejected${result.bound ? `; at its bound: ${result.bound.entries} entries, median ${result.bound.medianUsAtBound.toFixed(1)} µs per delivery` : ''}`);
 			}
 		}
 		const nodeUs = median(runs.node.map((r) => r.medianUs));
@@ -30,6 +31,8 @@ export async function webhookIntake(rounds: number, deliveries: number, log: (te
 		// Both sides must agree on which deliveries were redeliveries.
 		const agree = runs.node.every((n, i) => n.accepted === runs.baseline[i].accepted && n.duplicates === runs.baseline[i].duplicates && n.rejected === 0);
 		const bound = runs.node[runs.node.length - 1].bound!;
+		const weight = await inFreshProcess<{ heapBytes: number; jsonBytes: number }>('weigh', 'weighMemory', { json: bound.json });
+		log(`  duplicate memory at its bound: ${bound.entries} entries, ${(weight.heapBytes / 1024).toFixed(0)} KiB heap once loaded, ${(weight.jsonBytes / 1024).toFixed(0)} KiB saved as static data`);
 		return [
 			{
 				name: '4 webhookIntake.perDelivery',
@@ -44,6 +47,8 @@ export async function webhookIntake(rounds: number, deliveries: number, log: (te
 					duplicates: runs.node[0].duplicates,
 					accepted: runs.node[0].accepted,
 					p95Us: round(median(runs.node.map((r) => r.p95Us)), 1),
+					firstDeliveriesMedianUs: round(median(runs.node.map((r) => r.firstMedianUs)), 1),
+					baselineP95Us: round(median(runs.baseline.map((r) => r.p95Us)), 1),
 					agree,
 					rounds,
 					path: 'MakiniTrigger.webhook() via n8n-core WebhookContext (credential read, HMAC verify, parse, fingerprint, duplicate memory)',
@@ -51,13 +56,17 @@ export async function webhookIntake(rounds: number, deliveries: number, log: (te
 			},
 			{
 				name: '4 webhookIntake.memoryAtBound',
-				package: round(bound.heapBytes / 1024, 0),
-				baseline: round(bound.mapHeapBytes / 1024, 0),
-				ratio: round(bound.heapBytes / bound.mapHeapBytes, 3),
-				unit: 'KiB heap',
-				target: 'reported (baseline: same entries in a bare Map)',
+				package: round(weight.heapBytes / 1024, 0),
+				baseline: round(weight.jsonBytes / 1024, 0),
+				ratio: round(weight.heapBytes / weight.jsonBytes, 3),
+				unit: 'KiB (heap | saved JSON)',
+				target: 'reported',
 				met: true,
-				details: { entries: bound.entries, savedJsonKiB: round(bound.jsonBytes / 1024, 0), medianUsAtBound: round(bound.medianUsAtBound, 1) },
+				details: {
+					entries: bound.entries,
+					medianUsAtBound: round(bound.medianUsAtBound, 1),
+					note: 'package = heap of the memory once n8n has loaded the static data; baseline column = its saved JSON, which n8n reads and writes with the workflow',
+				},
 			},
 		];
 	} finally {

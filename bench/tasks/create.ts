@@ -12,6 +12,7 @@ export interface CreateArgs extends Target {
 
 export interface CreateResult {
 	elapsedMs: number;
+	cpuMs: number;
 	succeeded: number;
 	failed: number;
 	/** Error messages of failed items (first few), for the report. */
@@ -21,7 +22,7 @@ export interface CreateResult {
 /** The baseline: one POST per item, in sequence, as n8n's HTTP Request node does by default. */
 export async function baselineCreate(args: CreateArgs): Promise<CreateResult> {
 	const headers = { ...authHeaders(args), 'Content-Type': 'application/json' };
-	const { value, elapsedMs } = await timed(async () => {
+	const { value, elapsedMs, cpuMs } = await timed(async () => {
 		let succeeded = 0;
 		const errors: string[] = [];
 		for (const title of args.titles) {
@@ -32,7 +33,7 @@ export async function baselineCreate(args: CreateArgs): Promise<CreateResult> {
 		}
 		return { succeeded, errors };
 	});
-	return { elapsedMs, succeeded: value.succeeded, failed: value.errors.length, errors: value.errors.slice(0, 5) };
+	return { elapsedMs, cpuMs, succeeded: value.succeeded, failed: value.errors.length, errors: value.errors.slice(0, 5) };
 }
 
 export async function nodeCreate(args: CreateArgs): Promise<CreateResult> {
@@ -40,7 +41,7 @@ export async function nodeCreate(args: CreateArgs): Promise<CreateResult> {
 	const { runNode } = await import('../../test/harness/execute');
 	const parameters = args.parameters;
 	const items = args.titles.map((title) => ({ json: { title } }));
-	const { value: output, elapsedMs } = await timed(
+	const { value: output, elapsedMs, cpuMs } = await timed(
 		async () =>
 			await runNode({
 				node: loadNode('Makini'),
@@ -53,6 +54,7 @@ export async function nodeCreate(args: CreateArgs): Promise<CreateResult> {
 	const failedItems = output[0].filter((item) => item.json.error !== undefined || item.error !== undefined);
 	return {
 		elapsedMs,
+		cpuMs,
 		succeeded: output[0].length - failedItems.length,
 		failed: failedItems.length,
 		errors: failedItems.slice(0, 5).map((item) => String(item.json.error ?? item.error?.message)),
