@@ -6,6 +6,35 @@ import type { Stack } from './stack';
 import type { Sandbox } from '../../sandbox';
 
 export const WEBHOOK_TRIGGER_TYPE = `${PACKAGE_NAME}.makiniTrigger`;
+export const POLLING_TRIGGER_TYPE = `${PACKAGE_NAME}.makiniPollingTrigger`;
+
+async function until(what: string, done: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await done())) {
+		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+/**
+ * Waits until an activated workflow's triggers are live: n8n 2.x activates in the background, so its
+ * production webhooks answer 404 and its first poll (which stores the cursor) has not run for a moment.
+ * A webhook is live once an unsigned POST gets the trigger's own 401; a poller once its static data exists.
+ */
+export async function waitUntilLive(rest: N8nRest, workflow: StoredWorkflow): Promise<void> {
+	for (const node of workflow.nodes.filter((n) => !n.disabled)) {
+		if (node.type === WEBHOOK_TRIGGER_TYPE) {
+			const url = productionWebhookUrl(rest.url, node);
+			await until(`the webhook ${url}`, async () => (await fetch(url, { method: 'POST', body: '{}' })).status !== 404);
+		}
+		if (node.type === POLLING_TRIGGER_TYPE) {
+			await until(`the first poll of "${String(node.name)}"`, async () => {
+				const { staticData } = (await rest.getWorkflow(workflow.id)) as { staticData?: Record<string, unknown> | null };
+				return Boolean(staticData?.[`node:${String(node.name)}`]);
+			});
+		}
+	}
+}
 
 export async function activateExamples(
 	rest: N8nRest,
@@ -15,7 +44,9 @@ export async function activateExamples(
 	const failed: Array<{ name: string; message: string }> = [];
 	for (const { workflow } of imported) {
 		try {
-			active.push(await rest.setActive(workflow.id, true));
+			const activated = await rest.setActive(workflow.id, true);
+			await waitUntilLive(rest, activated);
+			active.push(activated);
 		} catch (error) {
 			failed.push({ name: workflow.name, message: error instanceof Error ? error.message : String(error) });
 		}

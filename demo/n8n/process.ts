@@ -5,7 +5,7 @@ import { ChildProcess, spawn } from 'child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, rmSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
-import { REPO_ROOT } from './install';
+import { N8N_VERSION, REPO_ROOT, envFor, n8nMajor, nodeFor } from './install';
 
 export const PACKAGE_NAME = 'n8n-nodes-makini';
 
@@ -19,6 +19,7 @@ export interface N8nInstance {
 
 export interface StartN8nOptions {
 	bin: string;
+	version?: string; // the installed n8n version (default N8N_VERSION): picks the node binary and runtime settings
 	userFolder: string;
 	port?: number; // 0 or missing = a free port
 	env?: Record<string, string>;
@@ -64,10 +65,13 @@ async function waitForHealthy(url: string, child: ChildProcess, logFile: string,
 	throw new Error(`n8n did not become healthy within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** This process's environment without jest's variables (n8n changes behaviour when it thinks it is under test). */
-function inheritedEnv(): NodeJS.ProcessEnv {
-	return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('JEST_')));
+/** The runtime's environment without jest's variables (n8n changes behaviour when it thinks it is under test). */
+function inheritedEnv(version: string): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(envFor(version)).filter(([name]) => !name.startsWith('JEST_')));
 }
+
+/** n8n 1.x on Node 20: isolated-vm does not build, so expressions use the legacy engine and no task runner. */
+const NODE20_RUNTIME = { N8N_EXPRESSION_ENGINE: 'legacy', N8N_RUNNERS_ENABLED: 'false' };
 
 export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const log = options.log ?? (() => undefined);
@@ -78,11 +82,12 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const logFile = join(options.userFolder, 'n8n.log');
 	const out = createWriteStream(logFile, { flags: 'a' });
 
-	const child = spawn(process.execPath, [options.bin, 'start'], {
+	const version = options.version ?? N8N_VERSION;
+	const child = spawn(nodeFor(version), [options.bin, 'start'], {
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: process.platform !== 'win32', // own process group: Ctrl-C in the terminal reaches us, we stop n8n
 		env: {
-			...inheritedEnv(),
+			...inheritedEnv(version),
 			NODE_ENV: 'production', // jest sets NODE_ENV=test, which makes n8n silence its logs and misbehave
 			N8N_USER_FOLDER: options.userFolder,
 			N8N_PORT: String(port),
@@ -91,13 +96,11 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			N8N_PROTOCOL: 'http',
 			WEBHOOK_URL: `${url}/`,
 			N8N_EDITOR_BASE_URL: `${url}/`,
-			N8N_EXPRESSION_ENGINE: 'legacy', // the default vm engine needs isolated-vm, which does not build on Node 20
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false', // plain http on 127.0.0.1
-			N8N_RUNNERS_ENABLED: 'false',
 			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 			N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 			N8N_HIRING_BANNER_ENABLED: 'false',
@@ -105,6 +108,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_LOG_LEVEL: 'info',
+			...(n8nMajor(version) < 2 ? NODE20_RUNTIME : {}),
 			...options.env,
 		},
 	});

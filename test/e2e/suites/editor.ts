@@ -89,17 +89,17 @@ export function editorSuite(getStack: () => Stack): void {
 		});
 
 		it('shows the dark icon variant in the dark theme', async () => {
-			await page.evaluate(() => localStorage.setItem('N8N_THEME', 'dark'));
+			await page.evaluate("localStorage.setItem('N8N_THEME', 'dark')");
 			await page.goto(`${getStack().n8n.url}/workflow/new`);
 			await page.locator('[data-test-id="canvas-plus-button"]').first().click();
 			await page.keyboard.type('Makini');
 			const creator = page.locator('[data-test-id="node-creator"]');
 			await creator.locator('[data-test-id="node-creator-item-name"]').getByText('Makini', { exact: true }).waitFor();
 			await shot('05-node-panel-dark');
-			const icons = await creator.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).src));
+			const icons = await creator.locator('img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
 			expect(icons.filter((src) => src.includes('n8n-nodes-makini')).length).toBeGreaterThan(0);
 			expect(icons.filter((src) => src.includes('n8n-nodes-makini')).every((src) => src.endsWith('.dark.svg'))).toBe(true);
-			await page.evaluate(() => localStorage.removeItem('N8N_THEME'));
+			await page.evaluate("localStorage.removeItem('N8N_THEME')");
 		});
 	});
 }

@@ -1,5 +1,6 @@
 // The Makini Polling Trigger inside n8n: an active workflow picks up a work-order change within one
 // poll (n8n's smallest interval, every minute), and the sync-status mode raises the reauthorization alert.
+import { waitUntilLive } from '../../../demo/n8n/examples';
 import type { Stack } from '../../../demo/n8n/stack';
 import { control, importExample, runExample, waitFor } from '../helpers';
 
@@ -8,7 +9,8 @@ export function pollingSuite(getStack: () => Stack): void {
 		it('starts one execution carrying a work order changed in the source system', async () => {
 			const stack = getStack();
 			const workflow = await importExample(stack, '4-');
-			await stack.rest.setActive(workflow.id, true); // first poll on activation stores the cursor
+			// the first poll on activation only stores the cursor; changes after it are what the next poll finds
+			await waitUntilLive(stack.rest, await stack.rest.setActive(workflow.id, true));
 			const workOrder = stack.sandbox.records(stack.sandbox.connections.ccn.id, 'work-orders')[0];
 			const title = `E2E polling check ${Date.now()}`;
 			await control(stack, 'POST', `/connections/${stack.sandbox.connections.ccn.id}/changes`, {

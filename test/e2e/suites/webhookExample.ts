@@ -2,7 +2,7 @@
 // webhook to the Makini Trigger's production URL → one execution that resolves the record and raises a
 // service request. Unsigned/wrongly signed deliveries get 401 and start nothing; a redelivery starts nothing.
 import { createHmac } from 'crypto';
-import { productionWebhookUrl } from '../../../demo/n8n/examples';
+import { productionWebhookUrl, waitUntilLive } from '../../../demo/n8n/examples';
 import type { StoredWorkflow } from '../../../demo/n8n/rest';
 import type { Stack } from '../../../demo/n8n/stack';
 import { control, importExample, sleep, waitFor } from '../helpers';
@@ -38,6 +38,7 @@ export function webhookExampleSuite(getStack: () => Stack): void {
 			const stack = getStack();
 			workflow = await importExample(stack, '1-');
 			workflow = await stack.rest.setActive(workflow.id, true);
+			await waitUntilLive(stack.rest, workflow);
 			const trigger = workflow.nodes.find((n) => n.type === 'n8n-nodes-makini.makiniTrigger')!;
 			url = productionWebhookUrl(stack.n8n.url, trigger);
 			await control(stack, 'POST', `/connections/${stack.sandbox.connections.ccn.id}/webhooks`, { url, events: ['assets.updated'] });
