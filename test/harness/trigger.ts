@@ -1,13 +1,10 @@
-import { mkdirSync } from 'fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { tmpdir } from 'os';
-import { join } from 'path';
 
-// n8n-core keeps instance settings under the user folder; tests get their own throwaway one.
-process.env.N8N_USER_FOLDER ??= join(tmpdir(), 'n8n-nodes-makini-test');
-mkdirSync(process.env.N8N_USER_FOLDER, { recursive: true });
-
+// execute.ts first: it prepares n8n-core's environment before n8n-core is loaded.
+import { setupWorkflow } from './execute';
+import { Container } from '@n8n/di';
+import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import { ExecutionLifecycleHooks, HookContext, PollContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 import type {
 	IDataObject,
@@ -15,7 +12,6 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
-	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
 	IWorkflowExecuteAdditionalData,
@@ -24,6 +20,13 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { PlainCredentialsHelper, type CredentialStore } from './credentials';
+
+const WEBHOOK_ID = 'f0c5e1a2-0000-4000-8000-000000000001';
+
+/** Every execution creates n8n-core's SSH tunnel manager, whose 60 s cleanup interval would keep jest alive. */
+function releaseSshTimer(): void {
+	(Container.get(SSHClientsManager) as unknown as { cleanupTimer?: NodeJS.Timeout }).cleanupTimer?.unref();
+}
 
 export interface TriggerOptions {
 	node: INodeType;
@@ -88,55 +91,19 @@ export class TriggerHarness {
 		this.pollWorkflow = undefined;
 	}
 
+	/** A workflow as n8n loads it for a request or an activation: static data from the saved copy. */
 	private build(): { workflow: Workflow; node: INode; additionalData: IWorkflowExecuteAdditionalData } {
-		const nodeType = this.options.node;
-		const description = nodeType.description;
-		const nodeTypes: INodeTypes = {
-			getByName: () => nodeType,
-			getByNameAndVersion: () => nodeType,
-			getKnownTypes: () => ({}),
-		};
-		const node: INode = {
-			id: 'trigger-under-test',
-			name: this.nodeName,
-			type: `n8n-nodes-makini.${description.name}`,
-			typeVersion: Array.isArray(description.version) ? description.version[0] : description.version,
-			position: [0, 0],
-			parameters: this.options.parameters,
-			webhookId: 'f0c5e1a2-0000-4000-8000-000000000001',
-			credentials: Object.fromEntries(
-				Object.keys(this.options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-			),
-		};
+		const { workflow: base, node, additionalData, helper } = setupWorkflow(this.options.node, this.options.parameters, this.options.credentials);
+		node.webhookId = WEBHOOK_ID;
 		const workflow = new Workflow({
 			id: 'wf-trigger-test',
 			nodes: [node],
 			connections: {},
 			active: true,
-			nodeTypes,
+			nodeTypes: base.nodeTypes,
 			staticData: JSON.parse(this.saved) as IDataObject,
 		});
-		const helper = new PlainCredentialsHelper(this.options.credentials);
 		helper.workflow = workflow;
-		const additionalData = {
-			credentialsHelper: helper,
-			currentNodeExecutionIndex: 0,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678',
-			formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-			webhookBaseUrl: 'http://localhost:5678/webhook',
-			webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-			webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-			variables: {},
-			executeWorkflow: async () => {
-				throw new Error('not supported by the harness');
-			},
-			getRunExecutionData: async () => undefined,
-			logAiEvent: () => {},
-			startRunnerTask: async () => {
-				throw new Error('not supported by the harness');
-			},
-		} as unknown as IWorkflowExecuteAdditionalData;
 		return { workflow, node, additionalData };
 	}
 
@@ -249,6 +216,7 @@ export class TriggerHarness {
 			executionData: { nodeExecutionStack: [{ node, data: { main: workflowData }, source: null }] },
 		});
 		const run = await new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
+		releaseSshTimer();
 		const task = run.data.resultData.runData[node.name]?.[0];
 		const error = run.data.resultData.error ?? task?.error;
 		return { output: task?.data?.main?.[0] ?? undefined, error: error as Error | undefined };
@@ -299,7 +267,7 @@ export async function startWebhookReceiver(harness: TriggerHarness): Promise<Web
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
-		url: `http://127.0.0.1:${port}/webhook/f0c5e1a2-0000-4000-8000-000000000001/webhook`,
+		url: `http://127.0.0.1:${port}/webhook/${WEBHOOK_ID}/webhook`,
 		dropResponses: (n) => {
 			toDrop = n;
 		},

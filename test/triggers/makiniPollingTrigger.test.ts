@@ -13,6 +13,7 @@ jest.setTimeout(60_000);
 
 let sandbox: Sandbox;
 const ccn = () => sandbox.connections.ccn;
+const rows = (entity: string) => sandbox.records(ccn().id, entity) as Array<IDataObject & { key: string }>;
 
 async function restartSandbox(options: SandboxOptions = {}): Promise<void> {
 	await sandbox?.close();
@@ -46,7 +47,7 @@ describe('Makini Polling Trigger: records', () => {
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
 
-		const [first, second] = sandbox.records(ccn().id, 'work-orders').slice(-2);
+		const [first, second] = rows('work-orders').slice(-2);
 		await change('work-orders', first.key, { description: 'Compressor 2 high discharge pressure' });
 		await change('work-orders', second.key, { priority: 'high' });
 		const inserted = await change('work-orders', undefined, { name: 'Inspect 30XA condenser fans', assetKey: first.assetKey });
@@ -60,7 +61,7 @@ describe('Makini Polling Trigger: records', () => {
 	test('updates landing between polls are emitted in the next poll, a record updated twice twice', async () => {
 		const trigger = poller({ resource: 'assets' });
 		await trigger.poll();
-		const [a, b] = sandbox.records(ccn().id, 'assets').slice(0, 2);
+		const [a, b] = rows('assets').slice(0, 2);
 
 		await change('assets', a.key, { notes: 'CCN alarm: high discharge pressure' });
 		expect(keys(await trigger.poll())).toEqual([a.key]);
@@ -77,7 +78,7 @@ describe('Makini Polling Trigger: records', () => {
 
 	test('records sharing updatedAt across page boundaries are neither lost nor repeated (1,000 assets, 48 sync instants)', async () => {
 		await restartSandbox({ assets: 1000 });
-		const all = sandbox.records(ccn().id, 'assets');
+		const all = rows('assets');
 		const instants = new Set(all.map((r) => r.updatedAt));
 		expect(instants.size).toBeLessThanOrEqual(48); // ~20 records per timestamp, so ties straddle every page boundary
 
@@ -95,7 +96,7 @@ describe('Makini Polling Trigger: records', () => {
 
 	test('records changing while a poll pages through them shift no unread record out of sight', async () => {
 		await restartSandbox({ assets: 1000 });
-		const all = sandbox.records(ccn().id, 'assets');
+		const all = rows('assets');
 		const oldestFirst = [...all].sort((a, b) => String(a.updatedAt).localeCompare(String(b.updatedAt)) || a.key.localeCompare(b.key));
 		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
 
@@ -117,7 +118,7 @@ describe('Makini Polling Trigger: records', () => {
 
 	test('a poll interrupted by a 500 halfway throws, keeps the cursor, and the next poll reads everything once', async () => {
 		await restartSandbox({ assets: 1000 });
-		const total = sandbox.records(ccn().id, 'assets').length;
+		const total = rows('assets').length;
 		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
 
 		sandbox.setScenario(ccn().id, { latencyMs: 40 });
@@ -136,7 +137,7 @@ describe('Makini Polling Trigger: records', () => {
 		const cursor = trigger.savedNodeData.cursor as { updatedAt: string; keys: string[] };
 
 		// Later changes, then a failing poll: the stored cursor does not move and the changes come next time.
-		const [x, y] = sandbox.records(ccn().id, 'assets').slice(10, 12);
+		const [x, y] = rows('assets').slice(10, 12);
 		await change('assets', x.key, { notes: 'CCN alarm: high discharge pressure' });
 		await change('assets', y.key, { notes: 'CCN alarm: high discharge pressure' });
 		sandbox.setScenario(ccn().id, { errorRate: 1, errorStatuses: [500] });
@@ -149,7 +150,7 @@ describe('Makini Polling Trigger: records', () => {
 	test('the cursor survives a restart of n8n once a poll has emitted', async () => {
 		const trigger = poller({});
 		await trigger.poll();
-		const [w1, w2] = sandbox.records(ccn().id, 'work-orders');
+		const [w1, w2] = rows('work-orders');
 		await change('work-orders', w1.key, { priority: 'urgent' });
 		expect(keys(await trigger.poll())).toEqual([w1.key]);
 
@@ -159,7 +160,7 @@ describe('Makini Polling Trigger: records', () => {
 	});
 
 	test('a start date emits what changed since then on the first poll', async () => {
-		const all = sandbox.records(ccn().id, 'service-requests');
+		const all = rows('service-requests');
 		const since = [...all.map((r) => String(r.updatedAt))].sort()[Math.floor(all.length / 2)];
 		const trigger = poller({ resource: 'service-requests', startFrom: since });
 		const expected = all.filter((r) => String(r.updatedAt) >= since).map((r) => r.key);
@@ -170,7 +171,7 @@ describe('Makini Polling Trigger: records', () => {
 	});
 
 	test('filters narrow what triggers; changing resource or filters starts a fresh cursor', async () => {
-		const [a, b] = sandbox.records(ccn().id, 'assets').slice(0, 2);
+		const [a, b] = rows('assets').slice(0, 2);
 		const trigger = poller({
 			resource: 'assets',
 			filters: { filter: [{ field: 'criticality', operator: 'equals', value: 'critical' }] },
@@ -189,7 +190,7 @@ describe('Makini Polling Trigger: records', () => {
 	test('a manual run returns a sample of the latest records without moving the cursor', async () => {
 		const trigger = poller({});
 		await trigger.poll();
-		const [w] = sandbox.records(ccn().id, 'work-orders');
+		const [w] = rows('work-orders');
 		const changed = await change('work-orders', w.key, { priority: 'high' });
 
 		const sample = records(await trigger.poll('manual'));

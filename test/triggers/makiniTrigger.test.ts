@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { createHash, createHmac } from 'crypto';
-import type { INodeParameters } from 'n8n-workflow';
+import { Agent } from 'http';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
 import { startSandbox } from '../../sandbox';
@@ -17,6 +18,7 @@ let harness: TriggerHarness;
 let receiver: WebhookReceiver;
 
 const ccn = () => sandbox.connections.ccn;
+const rows = (entity: string) => sandbox.records(ccn().id, entity) as Array<IDataObject & { key: string }>;
 const sign = (secret: string, text: string) => createHmac('sha256', secret).update(text).digest('base64');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -41,6 +43,8 @@ async function trigger(parameters: INodeParameters, options: { secret?: string; 
 	sandbox.subscribe(ccn().id, { url: receiver.url, ...(options.signWith ? { secret: options.signWith } : {}) });
 }
 
+const noKeepAlive = new Agent({ keepAlive: false });
+
 /** Sends a body straight to the trigger, as an attacker or a broken proxy could. */
 async function post(body: string, headers: Record<string, string>) {
 	const response = await axios.post(receiver.url, body, {
@@ -48,6 +52,7 @@ async function post(body: string, headers: Record<string, string>) {
 		transformRequest: [(data: string) => data],
 		validateStatus: () => true,
 		responseType: 'text',
+		httpAgent: noKeepAlive,
 	});
 	await receiver.settled();
 	return { status: response.status, body: String(response.data) };
@@ -60,6 +65,17 @@ beforeEach(async () => {
 	sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001 });
 });
 
+// The sandbox's scaled answer deadline is 250 ms; the first delivery in a fresh jest worker also pays for
+// loading n8n-core's lazily required modules, so one unmeasured delivery warms the process up.
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001 });
+	await trigger({});
+	const body = JSON.stringify({ event: 'assets.updated', body: ['warm-up'] });
+	expect((await post(body, { 'x-webhook-signature': sign(ccn().webhookSecret, body) })).status).toBe(200);
+	await receiver.close();
+	await sandbox.close();
+});
+
 afterEach(async () => {
 	await receiver?.close();
 	await sandbox.close();
@@ -68,7 +84,7 @@ afterEach(async () => {
 describe('Makini Trigger: verification', () => {
 	test('a valid signed delivery starts one execution with the shaped item and is answered 200', async () => {
 		await trigger({});
-		const [asset] = sandbox.records(ccn().id, 'assets');
+		const [asset] = rows('assets');
 		await sandbox.emit(ccn().id, 'assets.updated', [asset.key]);
 		await receiver.settled();
 
@@ -243,25 +259,31 @@ describe('Makini Trigger: events and duplicates', () => {
 			n % 2 ? { event: 'assets.updated', body: [`a-${n}`, `a-${n + 1}`] } : { event: 'sync.completed', body: { batch: n } },
 		);
 		const began = Date.now();
-		let lostSoFar = 0;
-		const retried = () => myDeliveries().filter((d) => d.attempt === 2 && d.status === 200).length;
 		for (let n = 0; n < unique.length; n++) {
 			// 150 redeliveries after a lost answer (the sandbox retries), 150 identical re-sends of earlier changes.
 			const lost = [0, 5, 10].includes(n % 14);
-			if (lost) receiver.dropResponses(1), (lostSoFar += 1);
+			if (lost) receiver.dropResponses(1);
 			await sandbox.emit(ccn().id, unique[n].event, unique[n].body);
-			if (lost) await waitFor(() => retried() === lostSoFar, `the retry of delivery ${n}`);
+			if (lost) {
+				const { id } = myDeliveries().filter((d) => d.attempt === 1).at(-1)!;
+				await waitFor(() => myDeliveries().some((d) => d.id === id && d.status === 200), `the retry of delivery ${n}`);
+			}
 			if ([3, 8, 12].includes(n % 14)) {
 				let earlier = (n * 37) % (n + 1);
 				if (earlier % 2 === 0) earlier = earlier > 0 ? earlier - 1 : 1;
 				await sandbox.emit(ccn().id, unique[earlier].event, unique[earlier].body);
 			}
 		}
+		const answered = () => new Set(myDeliveries().filter((d) => d.status === 200).map((d) => d.id)).size;
+		await waitFor(() => answered() === 850, 'every delivery answered 200');
 		await receiver.settled();
 		const elapsed = Date.now() - began;
 
-		expect(myDeliveries()).toHaveLength(1000);
-		expect(myDeliveries().filter((d) => d.status === 200)).toHaveLength(1000 - 150);
+		// 1,000 deliveries, plus a retry for any answer that missed the scaled 250 ms deadline on a busy machine
+		// (those retries are duplicates too, so they change nothing below).
+		const attempts = myDeliveries();
+		expect(attempts.filter((d) => d.attempt === 1)).toHaveLength(850);
+		expect(attempts.filter((d) => d.attempt === 2).length).toBeGreaterThanOrEqual(150);
 		const outputs = started().map((outcome) => outcome.output![0].json);
 		expect(outputs).toHaveLength(700);
 		const bodies = (items: Array<{ body: unknown; event: string }>) => items.map((p) => `${p.event}:${JSON.stringify(p.body)}`).sort();
@@ -274,7 +296,7 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 	test('one item per changed record, resolved with one list request, an unknown record flagged missing', async () => {
 		await trigger({ outputMode: 'record', resolveRecords: true });
 		// Records from the end of the key order: a server ignoring the id filter would answer with the first ones.
-		const [a, b] = sandbox.records(ccn().id, 'assets').reverse();
+		const [a, b] = rows('assets').reverse();
 		const before = sandbox.stats(ccn().id).requests;
 		await sandbox.emit(ccn().id, 'assets.updated', [a.key, 'A-GONE-0001', b.key]);
 		await receiver.settled();
@@ -294,7 +316,7 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 
 	test('one item per delivery with resolved records lists the records and the missing ids', async () => {
 		await trigger({ resolveRecords: true });
-		const workOrders = sandbox.records(ccn().id, 'work-orders').slice(-2);
+		const workOrders = rows('work-orders').slice(-2);
 		await sandbox.emit(ccn().id, 'work-orders.updated', [...workOrders.map((w) => w.key), 'W-UNKNOWN']);
 		await receiver.settled();
 		const [item] = started()[0].output!;
@@ -306,7 +328,7 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 		await sandbox.close();
 		sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001, assets: 600 });
 		await trigger({ outputMode: 'record', resolveRecords: true });
-		const assets = sandbox.records(ccn().id, 'assets').slice(-40);
+		const assets = rows('assets').slice(-40);
 		// Known ids spread over all three batches (100, 100, 50 ids), the rest unknown.
 		const ids = Array.from({ length: 250 }, (_, n) => (n % 6 === 0 && n / 6 < 40 ? assets[n / 6].key : `A-NONE-${n}`));
 		const before = sandbox.stats(ccn().id).requests;
