@@ -164,7 +164,10 @@ export class MakiniTrigger implements INodeType {
 		if (typeof header !== 'string' || header.trim() === '') {
 			return answer.call(this, 401, { message: 'Missing X-Webhook-Signature header' });
 		}
-		const rawBody: Buffer = (req as { rawBody?: Buffer }).rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
+		// n8n reads the raw bytes lazily (as its own signed-webhook triggers do, ask for them first); only if
+		// none are kept is the parsed body all there is, and its compact form is then what gets verified.
+		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
+		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
 		let parsed: unknown;
 		try {
 			parsed = JSON.parse(rawBody.toString('utf8'));

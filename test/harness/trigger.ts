@@ -46,7 +46,7 @@ export interface WebhookOutcome {
 
 /**
  * Runs trigger nodes the way n8n does, with n8n-core's real contexts:
- * - webhook(): WebhookContext over the real incoming request (with `rawBody`, as n8n's body reader sets it)
+ * - webhook(): WebhookContext over the real incoming request (parsed body, raw bytes via readRawBody as in n8n)
  *   and response; like n8n's live webhooks, every request gets a fresh Workflow whose static data is loaded
  *   from the "database" (`saved`) and written back when the node marked it changed. An accepted delivery
  *   is answered first (response mode onReceived) and then executed by n8n-core's WorkflowExecute from
@@ -145,7 +145,15 @@ export class TriggerHarness {
 		} catch {
 			body = {};
 		}
-		additionalData.httpRequest = Object.assign(req, { body, rawBody, query: {}, params: {} }) as never;
+		// Like n8n's body reader: the parsed body up front, the raw bytes on request (readRawBody).
+		additionalData.httpRequest = Object.assign(req, {
+			body,
+			query: {},
+			params: {},
+			readRawBody: async () => {
+				req.rawBody = rawBody;
+			},
+		}) as never;
 		additionalData.httpResponse = res as never;
 		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(node, additionalData), [], null);
 		const chunks: Buffer[] = [];
