@@ -118,8 +118,9 @@ export class MakiniTrigger implements INodeType {
 						name: 'maxEntries',
 						type: 'number',
 						typeOptions: { minValue: 1 },
-						default: 10000,
-						description: 'Upper bound of the duplicate memory; the oldest entries are forgotten first',
+						default: 5000,
+						description:
+							'Upper bound of the duplicate memory (saved with the workflow, about 50 bytes each); the oldest entries are forgotten first',
 					},
 					{
 						displayName: 'Identical Body Is a Duplicate',
@@ -192,11 +193,12 @@ export class MakiniTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const deliveryFingerprint = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
 		const keys: string[] = [];
-		if (options.identicalBodyIsDuplicate !== false) keys.push(`fp:${deliveryFingerprint}`);
+		// 128 bits of the hash identify a body well enough and keep the saved memory small.
+		if (options.identicalBodyIsDuplicate !== false) keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
 		if (typeof payload.id === 'string' && payload.id !== '') keys.push(`id:${payload.id}`);
 		const isNew = acceptDelivery(this.getWorkflowStaticData('node'), keys, Date.now(), {
 			retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
-			maxEntries: (options.maxEntries as number | undefined) ?? 10000,
+			maxEntries: (options.maxEntries as number | undefined) ?? 5000,
 		});
 		if (!isNew) return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
 
