@@ -169,17 +169,28 @@ export class MakiniTrigger implements INodeType {
 		// none are kept is the parsed body all there is, and its compact form is then what gets verified.
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
+		// Strict UTF-8, and nesting too deep to re-serialise, both count as "not JSON" rather than a crash.
 		let parsed: unknown;
+		let compact: string | undefined;
 		try {
-			parsed = JSON.parse(rawBody.toString('utf8'));
+			parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
+			compact = JSON.stringify(parsed);
 		} catch {
 			parsed = undefined;
+			compact = undefined;
 		}
-		if (!isValidWebhookSignature(secret, header, rawBody, parsed)) {
+		if (!isValidWebhookSignature(secret, header, rawBody, compact)) {
 			return answer.call(this, 401, { message: 'Invalid webhook signature' });
 		}
-		const payload = parsed as IDataObject | undefined;
-		if (typeof payload !== 'object' || payload === null || typeof payload.event !== 'string') {
+		const payload = parsed as IDataObject | null;
+		if (
+			compact === undefined ||
+			typeof payload !== 'object' ||
+			payload === null ||
+			Array.isArray(payload) ||
+			typeof payload.event !== 'string' ||
+			payload.event.trim() === ''
+		) {
 			return answer.call(this, 400, { message: 'Body is not a Makini webhook payload (JSON object with "event")' });
 		}
 
@@ -191,7 +202,7 @@ export class MakiniTrigger implements INodeType {
 		}
 
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const deliveryFingerprint = createHash('sha256').update(JSON.stringify(payload)).digest('hex');
+		const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
 		const keys: string[] = [];
 		// 128 bits of the hash identify a body well enough and keep the saved memory small.
 		if (options.identicalBodyIsDuplicate !== false) keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);

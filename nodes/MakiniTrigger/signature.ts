@@ -14,15 +14,15 @@ function matches(secret: string, text: string | Buffer, received: Buffer): boole
 /**
  * Makini's own example signs `JSON.stringify(payload)`, which equals the bytes on the wire only when the
  * sender serialised compactly, so the raw body and the compact re-serialisation of the parsed body are
- * both accepted. `parsed` is undefined when the body is not JSON (then only the raw body can match).
+ * both accepted. `compact` is undefined when the body is not usable JSON (then only the raw body can match).
  */
 export function isValidWebhookSignature(
 	secret: string,
 	header: string,
 	rawBody: Buffer,
-	parsed: unknown,
+	compact: string | undefined,
 ): boolean {
 	const received = Buffer.from(header.trim(), 'base64');
 	if (matches(secret, rawBody, received)) return true;
-	return parsed !== undefined && matches(secret, JSON.stringify(parsed), received);
+	return compact !== undefined && matches(secret, compact, received);
 }
