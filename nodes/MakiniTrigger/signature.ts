@@ -1,10 +1,6 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
-/** Makini's `X-Webhook-Signature`: base64 of HMAC-SHA256 over the JSON text, keyed by the webhook secret. */
-export function signWebhookBody(secret: string, text: string | Buffer): string {
-	return createHmac('sha256', secret).update(text).digest('base64');
-}
-
+/** Makini's `X-Webhook-Signature` is base64 of HMAC-SHA256 over the JSON text, keyed by the webhook secret. */
 function matches(secret: string, text: string | Buffer, received: Buffer): boolean {
 	const expected = createHmac('sha256', secret).update(text).digest();
 	// timingSafeEqual throws on unequal lengths; a wrong length is simply a wrong signature.
