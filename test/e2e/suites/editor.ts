@@ -24,7 +24,7 @@ export function editorSuite(getStack: () => Stack): void {
 	describe('editor in headless chromium', () => {
 		let browser: Browser;
 		let page: Page;
-		const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+		const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' }); // panels slide in
 
 		beforeAll(async () => {
 			mkdirSync(ARTIFACTS, { recursive: true });
