@@ -123,6 +123,15 @@ export class MakiniTrigger implements INodeType {
 							'Upper bound of the duplicate memory (saved with the workflow, about 50 bytes each); the oldest entries are forgotten first',
 					},
 					{
+						displayName: 'Max Body Size (KB)',
+						name: 'maxBodySizeKb',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1024,
+						description:
+							'Larger deliveries are answered 413 before they are parsed or verified and start nothing. Makini deliveries carry only record IDs, so they stay far below the default.',
+					},
+					{
 						displayName: 'Identical Body Is a Duplicate',
 						name: 'identicalBodyIsDuplicate',
 						type: 'boolean',
@@ -169,6 +178,12 @@ export class MakiniTrigger implements INodeType {
 		// none are kept is the parsed body all there is, and its compact form is then what gets verified.
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		// Checked before parsing and HMAC work: an oversized body costs neither, signed or not.
+		const maxBodySizeKb = (options.maxBodySizeKb as number | undefined) ?? 1024;
+		if (rawBody.length > maxBodySizeKb * 1024) {
+			return answer.call(this, 413, { message: `Body larger than ${maxBodySizeKb} KB` });
+		}
 		// Strict UTF-8, and nesting too deep to re-serialise, both count as "not JSON" rather than a crash.
 		let parsed: unknown;
 		let compact: string | undefined;
@@ -201,7 +216,6 @@ export class MakiniTrigger implements INodeType {
 			return answer.call(this, 200, { received: true, started: false, reason: 'event not selected' });
 		}
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
 		const keys: string[] = [];
 		// 128 bits of the hash identify a body well enough and keep the saved memory small.

@@ -132,20 +132,22 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 
 	const big = () => JSON.stringify({ event: 'assets.updated', body: Array.from({ length: 320_000 }, (_, i) => `AS01${String(i).padStart(10, '0')}`) });
 
-	test('a forged 5 MB body is refused with 401 and starts nothing', async () => {
-		const e = await endpoint();
+	test('a forged 5 MB body is refused with 401 and starts nothing (Max Body Size raised to 8 MB)', async () => {
+		const e = await endpoint({ maxBodySizeKb: 8192 });
 		const body = big();
 		expect(body.length).toBeGreaterThan(5_000_000);
 		expect((await e.send(body, { 'x-webhook-signature': randomBytes(32).toString('base64') })).status).toBe(401);
 		expect(await e.executions()).toHaveLength(0);
 	});
 
-	// KNOWN BUG (reported): the trigger has no body size cap of its own; a correctly signed 5 MB delivery (Makini's
-	// deliveries carry only ids) is accepted. Only n8n's own N8N_PAYLOAD_SIZE_MAX (16 MB) answers 413.
-	test.failing('KNOWN BUG: a correctly signed 5 MB body is answered 413', async () => {
+	// Fixed (was a reported bug): Makini's deliveries carry only ids, so the trigger caps bodies (Max Body Size,
+	// default 1,024 KB) before parsing or verifying; before, only n8n's own 16 MB limit answered 413.
+	test('a correctly signed 5 MB body is answered 413 and starts nothing', async () => {
 		const e = await endpoint();
 		const body = big();
-		expect((await e.send(body, { 'x-webhook-signature': sign(SECRET, body) })).status).toBe(413);
+		const answer = await e.send(body, { 'x-webhook-signature': sign(SECRET, body) });
+		expect({ status: answer.status, body: answer.body }).toEqual({ status: 413, body: JSON.stringify({ message: 'Body larger than 1024 KB' }) });
+		expect(await e.executions()).toHaveLength(0);
 	});
 
 	// Fixed (was a reported bug): nesting too deep to re-serialise counts as "not JSON" instead of crashing webhook().

@@ -141,6 +141,24 @@ describe('Makini Trigger: verification', () => {
 		expect(started()).toHaveLength(0);
 	});
 
+	test('a body over Max Body Size is answered 413 before verification and starts nothing; one at the limit passes', async () => {
+		await trigger({ options: { maxBodySizeKb: 1 } });
+		const secret = ccn().webhookSecret;
+		const delivery = (bytes: number) => {
+			const text = JSON.stringify({ event: 'assets.updated', body: [''] });
+			return JSON.stringify({ event: 'assets.updated', body: ['x'.repeat(bytes - text.length)] });
+		};
+		const atLimit = delivery(1024);
+		const over = delivery(1025);
+		expect([atLimit.length, over.length]).toEqual([1024, 1025]);
+		const tooBig = await post(over, { 'x-webhook-signature': sign(secret, over) });
+		expect(tooBig).toEqual({ status: 413, body: JSON.stringify({ message: 'Body larger than 1 KB' }) });
+		expect((await post(over, { 'x-webhook-signature': sign('wrong', over) })).status).toBe(413);
+		expect(started()).toHaveLength(0);
+		expect((await post(atLimit, { 'x-webhook-signature': sign(secret, atLimit) })).status).toBe(200);
+		expect(started()).toHaveLength(1);
+	});
+
 	test('without a webhook secret the node refuses to activate and answers 500 without starting anything', async () => {
 		await trigger({}, { secret: '' });
 		await expect(harness.activate()).rejects.toThrow(/no Webhook Secret/);
