@@ -32,6 +32,9 @@ interface Delivery {
 
 const SECRET = 'whsec_bench_0123456789abcdef';
 
+/** Remembered Deliveries (default 5,000): room for every unique delivery of the run, so none is evicted. */
+const MAX_ENTRIES = 10_000;
+
 /** Deterministic deliveries: data-change events (ids only, no event id) and platform events (with an id). */
 function makeDeliveries(count: number, duplicateShare: number, seed: number, offset = 0): Delivery[] {
 	let state = seed >>> 0 || 1;
@@ -96,7 +99,7 @@ function settledHeap(): number {
 /** The node: MakiniTrigger.webhook() through n8n-core's WebhookContext of one active workflow. */
 export async function nodeWebhook(args: WebhookArgs): Promise<WebhookResult> {
 	const { TriggerWorkflow } = await import('../lib/n8nContexts');
-	const trigger = new TriggerWorkflow(loadNode('MakiniTrigger'), { events: ['*'], customEvents: '', outputMode: 'delivery', resolveRecords: false, options: {} }, {
+	const trigger = new TriggerWorkflow(loadNode('MakiniTrigger'), { events: ['*'], customEvents: '', outputMode: 'delivery', resolveRecords: false, options: { maxEntries: MAX_ENTRIES } }, {
 		makiniApi: { baseUrl: 'http://127.0.0.1:1', token: 'unused', webhookSecret: SECRET },
 	});
 	let accepted = 0;
