@@ -1,6 +1,7 @@
 import axios from 'axios';
 import { createHash, createHmac } from 'crypto';
-import { Agent } from 'http';
+import { Agent, createServer, type Server } from 'http';
+import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
@@ -31,12 +32,15 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_00
 }
 
 /** A trigger with its own HTTP endpoint, subscribed in the sandbox like a user pasting the URL in Makini. */
-async function trigger(parameters: INodeParameters, options: { secret?: string; signWith?: string } = {}): Promise<void> {
+async function trigger(
+	parameters: INodeParameters,
+	options: { secret?: string; signWith?: string; baseUrl?: string } = {},
+): Promise<void> {
 	harness = new TriggerHarness({
 		node: new MakiniTrigger(),
 		parameters: { events: ['*'], ...parameters },
 		credentials: {
-			makiniApi: { baseUrl: sandbox.url, token: ccn().token, webhookSecret: options.secret ?? ccn().webhookSecret },
+			makiniApi: { baseUrl: options.baseUrl ?? sandbox.url, token: ccn().token, webhookSecret: options.secret ?? ccn().webhookSecret },
 		},
 	});
 	receiver = await startWebhookReceiver(harness);
@@ -367,5 +371,82 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 		await receiver.settled();
 		expect(sandbox.stats(ccn().id).requests).toBe(before);
 		expect(started()[0].output!.map((item) => item.json.event)).toEqual(['system.error']);
+	});
+});
+
+/**
+ * A Makini-compatible server (the contract documents only single-value filters) serving the sandbox's assets:
+ * its list endpoint either ignores `filter[key]` given as a list (answers an unfiltered page) or refuses it
+ * with 400; single records are read by `/api/eam/assets/<key>` (404 when unknown).
+ */
+describe('Makini Trigger: Resolve Records against a server without list filters', () => {
+	let mode: 'ignore' | 'reject';
+	const hits: string[] = [];
+	const server: Server = createServer((req, res) => {
+		const url = new URL(req.url!, 'http://x');
+		hits.push(decodeURIComponent(url.pathname + url.search));
+		const assets = rows('assets');
+		const send = (status: number, body: unknown) => {
+			res.writeHead(status, { 'content-type': 'application/json' });
+			res.end(JSON.stringify(body));
+		};
+		const single = /^\/api\/eam\/assets\/([^/]+)$/.exec(url.pathname);
+		if (single) {
+			const record = assets.find((asset) => asset.key === decodeURIComponent(single[1]));
+			return record ? send(200, { data: record }) : send(404, { error: { code: 'NOT_FOUND', message: 'Asset not found' } });
+		}
+		if (url.pathname !== '/api/eam/assets') return send(404, { error: { code: 'NOT_FOUND', message: 'No such route' } });
+		if (mode === 'reject' && [...url.searchParams.keys()].some((key) => key.startsWith('filter[key]['))) {
+			return send(400, { error: { code: 'VALIDATION_FAILED', message: 'filter[key] must be a string' } });
+		}
+		const perPage = Number(url.searchParams.get('per_page') ?? 50);
+		send(200, { data: assets.slice(0, perPage), meta: { current_page: 1, last_page: Math.ceil(assets.length / perPage), per_page: perPage, total: assets.length } });
+	});
+	let baseUrl: string;
+
+	beforeAll(async () => {
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	});
+	afterAll(async () => await new Promise<void>((resolve) => server.close(() => resolve())));
+	beforeEach(() => {
+		hits.length = 0;
+	});
+
+	// The first asset is on the unfiltered first page together with assets nobody asked for; the last is not.
+	// The unknown id needs encoding: it must stay one path segment.
+	async function resolveThroughServer(): Promise<{ first: IDataObject; last: IDataObject }> {
+		await trigger({ outputMode: 'record', resolveRecords: true }, { baseUrl });
+		const all = rows('assets');
+		const [first, last] = [all[0], all[all.length - 1]];
+		await sandbox.emit(ccn().id, 'assets.updated', [first.key, 'A-GONE/0001', last.key]);
+		await receiver.settled();
+		expect(harness.outcomes.map((outcome) => outcome.executionError)).toEqual([undefined]);
+		const output = started()[0].output!.map((item) => item.json);
+		expect(output.map((item) => [item.recordId, item.record ?? 'missing', item.missing ?? false])).toEqual([
+			[first.key, first, false],
+			['A-GONE/0001', 'missing', true],
+			[last.key, last, false],
+		]);
+		for (const item of output) expect(item).toMatchObject({ event: 'assets.updated', entity: 'assets', deliveryFingerprint: expect.any(String) });
+		return { first, last };
+	}
+
+	const singleReads = (first: IDataObject, last: IDataObject) =>
+		expect.arrayContaining([`/api/eam/assets/${String(first.key)}`, '/api/eam/assets/A-GONE/0001', `/api/eam/assets/${String(last.key)}`]);
+
+	test('a server ignoring the filter (unfiltered page): the batch is read id by id, the unknown id is missing', async () => {
+		mode = 'ignore';
+		const { first, last } = await resolveThroughServer();
+		expect(hits).toHaveLength(4);
+		expect(hits[0]).toMatch(/^\/api\/eam\/assets\?filter\[key\]\[0\]=/);
+		expect(hits.slice(1)).toEqual(singleReads(first, last));
+	});
+
+	test('a server refusing the filter with 400: the batch is read id by id, the unknown id is missing', async () => {
+		mode = 'reject';
+		const { first, last } = await resolveThroughServer();
+		expect(hits).toHaveLength(4); // the 400 is not retried
+		expect(hits.slice(1)).toEqual(singleReads(first, last));
 	});
 });
