@@ -8,8 +8,11 @@ export interface DeliveryMemoryOptions {
 /**
  * Remembers which deliveries were already accepted, in the node's static data so that it survives
  * restarts. `seen` maps a delivery key (`id:<event id>` or `fp:<body hash>`) to the time it was first
- * accepted; insertion order is arrival order, so the oldest entries come first and eviction is a walk
- * from the front.
+ * accepted, in arrival order; `seenCount` is its size, kept so that no delivery has to count the entries.
+ *
+ * A delivery costs a few lookups: expired entries are simply not matched (and re-enter at the end when
+ * seen again), and the oldest entries are evicted in one walk only when the bound is passed, a tenth of
+ * the bound at once, so the walk (linear in the entries) happens once per maxEntries / 10 deliveries.
  *
  * Returns true when none of the keys was seen within the retention window (and records them), false for
  * a duplicate (and changes nothing, so a redelivery does not extend its own window).
@@ -22,17 +25,30 @@ export function acceptDelivery(
 ): boolean {
 	const seen = (staticData.seenDeliveries ?? {}) as Record<string, number>;
 	const cutoff = nowMs - options.retentionMs;
-	for (const key of Object.keys(seen)) {
-		if (seen[key] >= cutoff) break;
-		delete seen[key];
-	}
-	if (keys.some((key) => seen[key] !== undefined)) return false;
+	if (keys.some((key) => seen[key] !== undefined && seen[key] >= cutoff)) return false;
 
-	for (const key of keys) seen[key] = nowMs;
-	const overflow = Object.keys(seen).length - Math.max(options.maxEntries, keys.length);
-	for (const key of Object.keys(seen).slice(0, Math.max(overflow, 0))) delete seen[key];
+	let count = typeof staticData.seenCount === 'number' ? staticData.seenCount : Object.keys(seen).length;
+	for (const key of keys) {
+		if (seen[key] !== undefined) {
+			delete seen[key];
+			count--;
+		}
+		seen[key] = nowMs;
+		count++;
+	}
+	const bound = Math.max(options.maxEntries, keys.length);
+	if (count > bound) {
+		let evict = count - bound + Math.floor(options.maxEntries / 10);
+		for (const key of Object.keys(seen)) {
+			if (evict <= 0 && seen[key] >= cutoff) break;
+			delete seen[key];
+			count--;
+			evict--;
+		}
+	}
 
 	// Assigning at the top level is what marks n8n's observable static data as changed, so it gets saved.
 	staticData.seenDeliveries = seen;
+	staticData.seenCount = count;
 	return true;
 }
