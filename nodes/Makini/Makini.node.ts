@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/node.description';
 import { router } from './actions/router';
+import { makiniCredentials } from './descriptions/authentication';
 import { listSearch, loadOptions } from './methods';
 
 export class Makini implements INodeType {
@@ -19,10 +20,7 @@ export class Makini implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'makiniApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'makiniOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: makiniCredentials,
 		properties: nodeProperties,
 	};
 

@@ -5,27 +5,32 @@ import {
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
+	NodeOperationError,
 } from 'n8n-workflow';
+
+import { authenticationProperty, makiniCredentials } from '../Makini/descriptions/authentication';
+import { filtersProperty } from '../Makini/descriptions/filterFields';
+import { conditionsFrom, filterQuery } from '../Makini/helpers/filters';
 
 import { readChangesSince, readNewest, startCursor, type PollCursor } from './cursor';
 import { pollSyncStatus } from './syncStatus';
 
 const SAMPLE_SIZE = 3;
 
-interface FilterRow {
-	field: string;
-	operator: string;
-	value: string;
-}
-
-/** `filter[<field>]` / `filter[<field>:<op>]` query parameters from the node's filter rows. */
-function filterQuery(rows: FilterRow[]): IDataObject {
-	const qs: IDataObject = {};
-	for (const { field, operator, value } of rows) {
-		if (field.trim() === '') continue;
-		qs[operator === 'equals' ? `filter[${field.trim()}]` : `filter[${field.trim()}:${operator}]`] = value;
-	}
-	return qs;
+/**
+ * The Filters rows as Makini list filters, validated like Get Many's: a bad field or operator fails the poll
+ * instead of reaching Makini. A row left blank was always ignored here, so an active workflow keeps running.
+ */
+function filtersOf(this: IPollFunctions): IDataObject {
+	const rows = this.getNodeParameter('filters.filter', []) as IDataObject[];
+	const conditions = conditionsFrom(
+		rows,
+		(field, problem) => {
+			throw new NodeOperationError(this.getNode(), `${field}: ${problem}`, { description: `Fix the "${field}" parameter.` });
+		},
+		{ skipBlank: true },
+	);
+	return filterQuery(conditions);
 }
 
 export class MakiniPollingTrigger implements INodeType {
@@ -42,21 +47,9 @@ export class MakiniPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'makiniApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-			{ name: 'makiniOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: makiniCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API Token', value: 'apiToken' },
-					{ name: 'OAuth2 (Makini Link)', value: 'oAuth2' },
-				],
-				default: 'apiToken',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Trigger On',
 				name: 'event',
@@ -94,52 +87,14 @@ export class MakiniPollingTrigger implements INodeType {
 				],
 				default: 'work-orders',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'fixedCollection',
-				placeholder: 'Add filter',
-				typeOptions: { multipleValues: true },
-				displayOptions: { show: { event: ['recordChanged'] } },
-				default: {},
-				description: 'Only records matching all filters trigger (Makini list filters)',
-				options: [
-					{
-						displayName: 'Filter',
-						name: 'filter',
-						values: [
-							{
-								displayName: 'Field',
-								name: 'field',
-								type: 'string',
-								default: '',
-								placeholder: 'e.g. assetKey',
-							},
-							{
-								displayName: 'Operator',
-								name: 'operator',
-								type: 'options',
-								options: [
-									{ name: 'Contains', value: 'contains' },
-									{ name: 'Equals', value: 'equals' },
-									{ name: 'Greater Than', value: 'gt' },
-									{ name: 'Greater Than or Equal', value: 'gteq' },
-									{ name: 'Less Than', value: 'lt' },
-									{ name: 'Less Than or Equal', value: 'lteq' },
-									{ name: 'Starts With', value: 'startsWith' },
-								],
-								default: 'equals',
-							},
-							{
-								displayName: 'Value',
-								name: 'value',
-								type: 'string',
-								default: '',
-							},
-						],
-					},
-				],
-			},
+			filtersProperty(
+				{ name: 'filter', displayName: 'Filter' },
+				{
+					placeholder: 'Add filter',
+					description: 'Only records matching all filters trigger (Makini list filters)',
+					displayOptions: { show: { event: ['recordChanged'] } },
+				},
+			),
 			{
 				displayName: 'Start From',
 				name: 'startFrom',
@@ -157,8 +112,7 @@ export class MakiniPollingTrigger implements INodeType {
 
 		const resource = this.getNodeParameter('resource') as string;
 		const path = `/api/eam/${resource}`;
-		const rows = this.getNodeParameter('filters.filter', []) as FilterRow[];
-		const filters = filterQuery(rows);
+		const filters = filtersOf.call(this);
 
 		if (this.getMode() === 'manual') {
 			const sample = await readNewest.call(this, path, filters, SAMPLE_SIZE);

@@ -1,5 +1,6 @@
 import axios from 'axios';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { MakiniPollingTrigger } from '../../nodes/MakiniPollingTrigger/MakiniPollingTrigger.node';
 import { startSandbox } from '../../sandbox';
@@ -170,11 +171,16 @@ describe('Makini Polling Trigger: records', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
-	test('filters narrow what triggers; changing resource or filters starts a fresh cursor', async () => {
+	test('filters narrow what triggers (a blank row is ignored); changing resource or filters starts a fresh cursor', async () => {
 		const [a, b] = rows('assets').slice(0, 2);
 		const trigger = poller({
 			resource: 'assets',
-			filters: { filter: [{ field: 'criticality', operator: 'equals', value: 'critical' }] },
+			filters: {
+				filter: [
+					{ field: '', operator: 'equals', value: '' },
+					{ field: 'criticality', operator: 'equals', value: 'critical' },
+				],
+			},
 		});
 		await trigger.poll();
 		await change('assets', a.key, { criticality: 'critical' });
@@ -185,6 +191,24 @@ describe('Makini Polling Trigger: records', () => {
 		expect(await trigger.poll()).toBeNull(); // new query: starts from now again
 		await change('assets', b.key, { criticality: 'medium' });
 		expect(keys(await trigger.poll())).toEqual([b.key]);
+	});
+
+	test('a bad filter field or operator fails the poll, naming the row, before any request', async () => {
+		const before = sandbox.stats(ccn().id).requests;
+		const badField = poller({
+			filters: {
+				filter: [
+					{ field: '', operator: 'equals', value: '' },
+					{ field: 'status]&filter[x', operator: 'equals', value: 'open' },
+				],
+			},
+		});
+		await expect(badField.poll()).rejects.toThrow(NodeOperationError);
+		await expect(badField.poll()).rejects.toThrow('Filters › Field 2: "status]&filter[x" is not a field name');
+
+		const badOperator = poller({ filters: { filter: [{ field: 'status', operator: 'like', value: 'open' }] } });
+		await expect(badOperator.poll()).rejects.toThrow('Filters › Operator 1: unknown operator "like"');
+		expect(sandbox.stats(ccn().id).requests).toBe(before);
 	});
 
 	test('a manual run returns a sample of the latest records without moving the cursor', async () => {

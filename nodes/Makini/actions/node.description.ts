@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationProperty } from '../descriptions/authentication';
+
 import * as asset from './asset';
 import * as assetDowntime from './assetDowntime';
 import * as connection from './connection';
@@ -15,16 +17,7 @@ import * as workOrder from './workOrder';
 
 /** Every parameter of the node: authentication, resource, then each resource's operations and fields. */
 export const nodeProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Connection Token', value: 'apiToken' },
-			{ name: 'Makini Link (OAuth2)', value: 'oAuth2' },
-		],
-		default: 'apiToken',
-	},
+	authenticationProperty,
 	{
 		displayName: 'Resource',
 		name: 'resource',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { filtersProperty } from './filterFields';
 import { transportOptions } from './options';
 
 /**
@@ -36,52 +37,7 @@ export function listFields(config: { simplify?: boolean; updatedSince?: boolean;
 		});
 	}
 	fields.push(
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: true },
-			placeholder: 'Add Condition',
-			default: {},
-			options: [
-				{
-					displayName: 'Conditions',
-					name: 'conditions',
-					values: [
-						{
-							displayName: 'Field',
-							name: 'field',
-							type: 'string',
-							default: '',
-							placeholder: 'e.g. categoryName',
-							description: 'Record field in camelCase, as it appears in the output',
-						},
-						{
-							displayName: 'Operator',
-							name: 'operator',
-							type: 'options',
-							default: 'equals',
-							options: [
-								{ name: 'Contains', value: 'contains' },
-								{ name: 'Equals', value: 'equals' },
-								{ name: 'Greater Than', value: 'gt' },
-								{ name: 'Greater Than or Equal', value: 'gteq' },
-								{ name: 'Less Than', value: 'lt' },
-								{ name: 'Less Than or Equal', value: 'lteq' },
-								{ name: 'Starts With', value: 'startsWith' },
-							],
-						},
-						{
-							displayName: 'Value',
-							name: 'value',
-							type: 'string',
-							default: '',
-							description: 'Compared as text, number or date, as Makini does; "null" with Equals matches empty fields',
-						},
-					],
-				},
-			],
-		},
+		filtersProperty({ name: 'conditions', displayName: 'Conditions' }, { placeholder: 'Add Condition' }),
 		{
 			displayName: 'Match',
 			name: 'filterMatch',

@@ -55,18 +55,40 @@ export function matches(record: IDataObject, condition: Condition): boolean {
 	}
 }
 
-/** The user's Filters collection, validated. */
-export function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
-	const raw = ctx.getNodeParameter('filters.conditions', itemIndex, []) as IDataObject[];
-	return raw.map((entry, position) => {
+/**
+ * Filter rows as entered (field, operator, value) → validated conditions; `reject` reports a bad row by its
+ * label ("Filters › Field 2") and the problem. `skipBlank` drops rows whose field is empty instead.
+ */
+export function conditionsFrom(
+	rows: IDataObject[],
+	reject: (field: string, problem: string) => never,
+	{ skipBlank = false } = {},
+): Condition[] {
+	const conditions: Condition[] = [];
+	rows.forEach((entry, position) => {
 		const field = String(entry.field ?? '').trim();
 		const operator = String(entry.operator ?? 'equals') as Operator;
-		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Filters › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
+		if (skipBlank && field === '') return;
+		if (!FIELD_NAME.test(field)) reject(`Filters › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
 		if (!OPERATORS.includes(operator)) {
-			fail(ctx, itemIndex, `Filters › Operator ${position + 1}`, `unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`);
+			reject(`Filters › Operator ${position + 1}`, `unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`);
 		}
-		return { field, operator, value: String(entry.value ?? '') };
+		conditions.push({ field, operator, value: String(entry.value ?? '') });
 	});
+	return conditions;
+}
+
+/** Conditions → `filter[<field>]` / `filter[<field>:<op>]` query parameters. */
+export function filterQuery(conditions: Condition[]): IDataObject {
+	const qs: IDataObject = {};
+	for (const condition of conditions) qs[filterParam(condition)] = condition.value;
+	return qs;
+}
+
+/** The user's Filters collection, validated. */
+function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] {
+	const raw = ctx.getNodeParameter('filters.conditions', itemIndex, []) as IDataObject[];
+	return conditionsFrom(raw, (field, problem) => fail(ctx, itemIndex, field, problem));
 }
 
 /** Sort rules → `sort[field]=1` (descending) or `=0` (ascending). */
@@ -98,9 +120,8 @@ export function listQuery(ctx: IExecuteFunctions, itemIndex: number, own: Condit
 	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
 	if (updatedSince) own.push({ field: 'updatedAt', operator: 'gt', value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince) });
 
-	const qs: IDataObject = {};
 	const local = matchAny ? own : [];
-	for (const condition of matchAny ? user : [...own, ...user]) qs[filterParam(condition)] = condition.value;
+	const qs = filterQuery(matchAny ? user : [...own, ...user]);
 	if (matchAny) qs.filterMatch = 'any';
 	Object.assign(qs, sortQuery(ctx, itemIndex));
 	// Incremental reads walk forward in time (contract), unless the user chose an order.
