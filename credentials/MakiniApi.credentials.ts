@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { baseUrlProperty } from './baseUrl';
 import { makiniCredentialTest } from './makiniCredentialTest';
 
 // One token = one Makini connection (one customer system, e.g. one CCN site).
@@ -19,13 +20,7 @@ export class MakiniApi implements ICredentialType {
 	documentationUrl = 'https://docs.makini.io/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.makini.io',
-			description: 'Makini API host. Change it only for a proxy, a regional host or a sandbox.',
-		},
+		baseUrlProperty('Makini API host. Change it only for a proxy, a regional host or a sandbox.'),
 		{
 			displayName: 'Connection Token',
 			name: 'token',

@@ -1,5 +1,6 @@
 import type { Icon, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import { baseUrlProperty } from './baseUrl';
 import { makiniCredentialTest } from './makiniCredentialTest';
 
 // Makini Link: authorization code flow. Makini's `expires_in` is an absolute Unix timestamp, so n8n cannot
@@ -17,13 +18,7 @@ export class MakiniOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://docs.makini.io/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: 'https://api.makini.io',
-			description: 'Makini API host; the token URL is <Base URL>/link/token',
-		},
+		baseUrlProperty('Makini API host; the token URL is <Base URL>/link/token'),
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',
