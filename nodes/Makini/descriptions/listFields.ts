@@ -3,29 +3,32 @@ import type { INodeProperties } from 'n8n-workflow';
 import { filtersProperty } from './filterFields';
 import { transportOptions } from './options';
 
+/** Return All and Limit: the pair every operation that returns a list starts with. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
 /**
  * Return All / Limit, Updated Since, Filters, Match, Sort, (Simplify) and (Options) for every Get Many.
  * `options: false` leaves out the Options collection for operations that have their own.
  */
 export function listFields(config: { simplify?: boolean; updatedSince?: boolean; options?: boolean } = {}): INodeProperties[] {
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
+	const fields: INodeProperties[] = [...returnAllAndLimit];
 	if (config.updatedSince !== false) {
 		fields.push({
 			displayName: 'Updated Since',

@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { keyLocator } from '../../descriptions/keyFields';
+import { returnAllAndLimit } from '../../descriptions/listFields';
 import { transportOptions } from '../../descriptions/options';
 import { locatorKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
@@ -19,22 +20,7 @@ export function materialsOperation(config: {
 	return {
 		description: updateDisplayOptions({ show: { resource: [config.resource], operation: ['getMaterials'] } }, [
 			keyLocator({ name: keyName, displayName: config.displayName, entity: config.entity, searchMethod: config.searchMethod }),
-			{
-				displayName: 'Return All',
-				name: 'returnAll',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return all results or only up to a given limit',
-			},
-			{
-				displayName: 'Limit',
-				name: 'limit',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 50,
-				description: 'Max number of results to return',
-				displayOptions: { show: { returnAll: [false] } },
-			},
+			...returnAllAndLimit,
 			transportOptions('list'),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
