@@ -1,31 +1,16 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { useSandbox } from '../harness/sandbox';
 import { recordFigures } from './support/figures';
-import { HookProxy } from './support/hookProxy';
 import { runMakini, sandboxSecrets } from './support/nodeRun';
-import { SecretScan } from './support/secretScan';
+import { useProxiedSandbox } from './support/proxiedSandbox';
 
 // Every parameter of the Makini node fuzzed: invalid input fails with a NodeOperationError naming the field and
 // the item, before any request; keys that are valid text are encoded so they can never leave their path segment.
-const fx = useSandbox();
-const scan = new SecretScan();
-let proxy: HookProxy;
+const env = useProxiedSandbox();
+const { fx, scan } = env;
 
-beforeAll(async () => {
-	scan.captureLogs();
-	proxy = await HookProxy.start(fx.sandbox.url);
-});
-beforeEach(() => {
-	proxy.seen.length = 0;
-});
-afterAll(async () => {
-	scan.releaseLogs();
-	await proxy.close();
-});
-
-const credentials = () => ({ makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } });
+const credentials = () => ({ makiniApi: { baseUrl: env.proxy.url, token: fx.sandbox.connections.ccn.token } });
 const HUGE = 'x'.repeat(200_000);
 const locator = (value: unknown) => ({ __rl: true, mode: 'key', value }) as unknown as INodeParameters;
 const assetKey = () => String(fx.sandbox.records('ccn', 'assets')[0].key);
@@ -83,7 +68,7 @@ describe('invalid parameters: NodeOperationError naming field and item, no reque
 		expect(run.error).toBeInstanceOf(NodeOperationError);
 		expect(run.error!.message).toMatch(c.field);
 		if (!/Unknown operation/.test(c.name)) expect(run.error!.message).toContain('[item 0]');
-		expect(proxy.seen).toEqual([]); // nothing was sent
+		expect(env.proxy.seen).toEqual([]); // nothing was sent
 	});
 });
 
@@ -94,8 +79,8 @@ describe('keys are path segments, never paths', () => {
 		expect(run.error).toBeInstanceOf(NodeApiError);
 		expect(run.error!.message).toMatch(/NOT_FOUND/);
 		expect(run.error!.message).toContain('[item 0]');
-		expect(proxy.seen).toHaveLength(1);
-		const [request] = proxy.seen;
+		expect(env.proxy.seen).toHaveLength(1);
+		const [request] = env.proxy.seen;
 		expect(request.url.pathname).toBe(`/api/eam/assets/${encodeURIComponent(key)}`);
 		expect(request.url.search).toBe('');
 	});
@@ -107,7 +92,7 @@ describe('unknown filter fields are Makini\'s to judge, per item', () => {
 		expect(run.error).toBeInstanceOf(NodeApiError);
 		expect(`${run.error!.message} ${run.error!.description}`).toContain('doesNotExist');
 		expect(run.error!.message).toContain('[item 0]');
-		expect(proxy.seen).toHaveLength(1);
+		expect(env.proxy.seen).toHaveLength(1);
 	});
 });
 

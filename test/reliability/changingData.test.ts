@@ -2,44 +2,28 @@ import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MakiniPollingTrigger } from '../../nodes/MakiniPollingTrigger/MakiniPollingTrigger.node';
-import { useSandbox } from '../harness/sandbox';
 import { TriggerHarness } from '../harness/trigger';
 import { recordFigures } from './support/figures';
-import { HookProxy } from './support/hookProxy';
 import { runMakini, sandboxSecrets } from './support/nodeRun';
-import { SecretScan } from './support/secretScan';
+import { useProxiedSandbox } from './support/proxiedSandbox';
 
 // Records inserted and updated between two page reads (test-side hook in the proxy, changes through the
 // sandbox's control endpoint, as if they came from the source system).
-const fx = useSandbox({ assets: 2000 });
-const scan = new SecretScan();
-let proxy: HookProxy;
-
-beforeAll(async () => {
-	scan.captureLogs();
-	proxy = await HookProxy.start(fx.sandbox.url);
-});
-beforeEach(() => {
-	proxy.seen.length = 0;
-	proxy.before = undefined;
-});
-afterAll(async () => {
-	scan.releaseLogs();
-	await proxy.close();
-});
+const env = useProxiedSandbox({ assets: 2000 });
+const { fx, scan } = env;
 
 async function change(key: string | undefined, patch: IDataObject): Promise<IDataObject> {
 	const { data } = await axios.post(`${fx.sandbox.url}/__sandbox/connections/ccn/changes`, { entity: 'assets', key, patch });
 	return data.data as IDataObject;
 }
 const assetKeys = () => fx.sandbox.records('ccn', 'assets').map((r) => String(r.key));
-const credentials = () => ({ makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } });
+const credentials = () => ({ makiniApi: { baseUrl: env.proxy.url, token: fx.sandbox.connections.ccn.token } });
 const duplicates = (keys: string[]) => keys.length - new Set(keys).size;
 
 /** Runs `act` once, just before the n-th request through the proxy is forwarded. */
 function beforeRequest(n: number, act: () => Promise<void>) {
 	let count = 0;
-	proxy.before = async () => {
+	env.proxy.before = async () => {
 		count += 1;
 		if (count === n) await act();
 	};
@@ -56,7 +40,7 @@ describe('Get Many (page-based) while the data changes', () => {
 			await change(before[10], { notes: 'updated while paging' });
 		};
 		let count = 0;
-		proxy.before = async (request) => {
+		env.proxy.before = async (request) => {
 			if (request.page !== undefined && request.page > 1 && request.page < 4 && ++count <= 2) await act();
 		};
 		const run = await runMakini(scan, credentials(), { resource: 'asset', operation: 'getAll', returnAll: true, simplify: false });
@@ -114,7 +98,7 @@ describe('Polling Trigger cursor while the data changes', () => {
 		for (const key of changedBefore) await change(key, { notes: 'changed before the poll' });
 
 		const midPoll: string[] = [];
-		proxy.seen.length = 0;
+		env.proxy.seen.length = 0;
 		beforeRequest(2, async () => {
 			// Two already emitted (first page), two not yet read, two new records.
 			for (const key of [changedBefore[0], changedBefore[1], changedBefore[300], changedBefore[301]]) midPoll.push(String((await change(key, { notes: 'changed during the poll' })).key));
@@ -122,7 +106,7 @@ describe('Polling Trigger cursor while the data changes', () => {
 		});
 		const firstRecords = records(await harness.poll());
 		const first = firstRecords.map((r) => String(r.key));
-		proxy.before = undefined;
+		env.proxy.before = undefined;
 		const second = records(await harness.poll()).map((r) => String(r.key));
 		const third = await harness.poll();
 		recordFigures('polling-cursor', {
@@ -158,15 +142,15 @@ describe('Polling Trigger cursor while the data changes', () => {
 		const changed = assetKeys().slice(500, 950);
 		for (const key of changed) await change(key, { notes: 'changed before a failing poll' });
 		// The source fails from the poll's second page on, past every retry.
-		proxy.seen.length = 0;
+		env.proxy.seen.length = 0;
 		beforeRequest(2, async () => fx.sandbox.setScenario('ccn', { errorRate: 1, errorStatuses: [502] }));
 		const failure = (await harness.poll().then(() => undefined, (error: Error) => error))!;
 		scan.add('error', failure);
 		expect(failure.message).toMatch(/UPSTREAM_ERROR/);
-		proxy.before = undefined;
+		env.proxy.before = undefined;
 		fx.sandbox.resetScenarios();
 		const next = records(await harness.poll()).map((r) => String(r.key));
-		recordFigures('polling-after-failed-poll', { changed: changed.length, failedPollRequests: proxy.seen.length, nextPollEmitted: next.length, duplicates: duplicates(next) });
+		recordFigures('polling-after-failed-poll', { changed: changed.length, failedPollRequests: env.proxy.seen.length, nextPollEmitted: next.length, duplicates: duplicates(next) });
 		expect(duplicates(next)).toBe(0);
 		expect(next.slice().sort()).toEqual(changed.slice().sort());
 		expect(await harness.poll()).toBeNull();

@@ -1,40 +1,24 @@
 import axios from 'axios';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { useSandbox } from '../harness/sandbox';
 import type { CredentialStore } from '../harness/execute';
 import { recordFigures } from './support/figures';
-import { HookProxy } from './support/hookProxy';
 import { runMakini, sandboxSecrets } from './support/nodeRun';
-import { SecretScan } from './support/secretScan';
+import { useProxiedSandbox } from './support/proxiedSandbox';
 
 // Failures that retries cannot or must not hide: exhausted retries, a connection needing reauthorization
 // (token and OAuth2), a source slower than the timeout. Real HTTP: node → proxy (test-side hooks) → sandbox.
-const fx = useSandbox({ assets: 2000 });
-const scan = new SecretScan();
-let proxy: HookProxy;
+const env = useProxiedSandbox({ assets: 2000 });
+const { fx, scan } = env;
 
-beforeAll(async () => {
-	scan.captureLogs();
-	proxy = await HookProxy.start(fx.sandbox.url);
-});
-beforeEach(() => {
-	proxy.seen.length = 0;
-	proxy.before = undefined;
-});
-afterAll(async () => {
-	scan.releaseLogs();
-	await proxy.close();
-});
-
-const tokenCredentials = (): CredentialStore => ({ makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } });
+const tokenCredentials = (): CredentialStore => ({ makiniApi: { baseUrl: env.proxy.url, token: fx.sandbox.connections.ccn.token } });
 const returnAll = (options: IDataObject = {}): INodeParameters => ({ resource: 'asset', operation: 'getAll', returnAll: true, simplify: false, options: options as INodeParameters });
 const FAST = { maxAttempts: 3, maxWaitSeconds: 5, timeoutSeconds: 10 };
 
 /** Switches the CCN connection to `scenario` just before page `page` is read (the first time it is asked for). */
 function fromPage(page: number, scenario: Parameters<typeof fx.sandbox.setScenario>[1]) {
 	let done = false;
-	proxy.before = (request) => {
+	env.proxy.before = (request) => {
 		if (!done && request.page === page) {
 			done = true;
 			fx.sandbox.setScenario('ccn', scenario);
@@ -45,7 +29,7 @@ function fromPage(page: number, scenario: Parameters<typeof fx.sandbox.setScenar
 /** Access and refresh tokens issued during the run: scanned for like the other secrets. */
 const oauthTokens: string[] = [];
 
-const lastRequestId = (page: number) => proxy.seen.filter((r) => r.page === page).pop()?.requestId;
+const lastRequestId = (page: number) => env.proxy.seen.filter((r) => r.page === page).pop()?.requestId;
 
 describe('exhausted retries', () => {
 	test('Return All fails naming the page it could not read and Makini\'s request id; no short list', async () => {
@@ -53,7 +37,7 @@ describe('exhausted retries', () => {
 		const run = await runMakini(scan, tokenCredentials(), returnAll(FAST));
 		expect(run.error).toBeDefined();
 		expect(run.output).toEqual([]);
-		const attempts = proxy.seen.filter((r) => r.page === 3);
+		const attempts = env.proxy.seen.filter((r) => r.page === 3);
 		expect(attempts).toHaveLength(3); // Max Attempts, then it stops
 		const requestId = lastRequestId(3)!;
 		expect(requestId).toMatch(/^req_/);
@@ -78,7 +62,7 @@ describe('exhausted retries', () => {
 		const key = String(fx.sandbox.records('ccn', 'assets')[7].key);
 		fx.sandbox.setScenario('ccn', { errorRate: 1, errorStatuses: [500] });
 		const run = await runMakini(scan, tokenCredentials(), { resource: 'asset', operation: 'get', assetKey: { __rl: true, mode: 'key', value: key }, options: FAST });
-		const requestId = proxy.seen[proxy.seen.length - 1].requestId!;
+		const requestId = env.proxy.seen[env.proxy.seen.length - 1].requestId!;
 		expect(`${run.error?.message}\n${run.error?.description}`).toContain(key);
 		expect(run.error?.description).toContain(requestId);
 	});
@@ -91,7 +75,7 @@ describe('reauthorization required mid-run', () => {
 		expect(run.output).toEqual([]);
 		expect(run.error?.message).toContain('REAUTHORIZATION_REQUIRED');
 		expect(run.error?.description).toMatch(/reconnect .*in the Makini/i);
-		expect(proxy.seen.filter((r) => r.page === 3)).toHaveLength(1);
+		expect(env.proxy.seen.filter((r) => r.page === 3)).toHaveLength(1);
 	});
 
 	async function oauthCredentials(): Promise<CredentialStore> {
@@ -108,14 +92,14 @@ describe('reauthorization required mid-run', () => {
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		});
 		oauthTokens.push(String(tokens.access_token), String(tokens.refresh_token));
-		return { makiniOAuth2Api: { baseUrl: proxy.url, clientId, clientSecret, oauthTokenData: tokens as IDataObject } };
+		return { makiniOAuth2Api: { baseUrl: env.proxy.url, clientId, clientSecret, oauthTokenData: tokens as IDataObject } };
 	}
 
 	test('OAuth2: an access token expiring mid-run is refreshed once and the list completes', async () => {
 		const credentials = await oauthCredentials();
 		const first = (credentials.makiniOAuth2Api.oauthTokenData as IDataObject).access_token;
 		let expired = false;
-		proxy.before = async (request) => {
+		env.proxy.before = async (request) => {
 			if (!expired && request.page === 3) {
 				expired = true;
 				await axios.post(`${fx.sandbox.url}/__sandbox/connections/ccn/expire-tokens`);
@@ -124,7 +108,7 @@ describe('reauthorization required mid-run', () => {
 		const run = await runMakini(scan, credentials, { ...returnAll(FAST), authentication: 'oAuth2' });
 		expect(run.error).toBeUndefined();
 		expect(run.json).toHaveLength(2000);
-		expect(proxy.requestsTo('/link/token')).toHaveLength(1);
+		expect(env.proxy.requestsTo('/link/token')).toHaveLength(1);
 		expect((credentials.makiniOAuth2Api.oauthTokenData as IDataObject).access_token).not.toBe(first);
 		oauthTokens.push(String((credentials.makiniOAuth2Api.oauthTokenData as IDataObject).access_token));
 	});
@@ -134,8 +118,8 @@ describe('reauthorization required mid-run', () => {
 		fromPage(2, { reauthorizationRequired: true });
 		const run = await runMakini(scan, credentials, { ...returnAll(FAST), authentication: 'oAuth2' });
 		const figures = {
-			tokenRefreshes: proxy.requestsTo('/link/token').length,
-			requestsForFailingPage: proxy.seen.filter((r) => r.page === 2).length,
+			tokenRefreshes: env.proxy.requestsTo('/link/token').length,
+			requestsForFailingPage: env.proxy.seen.filter((r) => r.page === 2).length,
 			message: run.error?.message,
 		};
 		recordFigures('reauthorization-oauth2', figures);
@@ -157,9 +141,9 @@ describe('slow source', () => {
 		const bound = (options.timeoutSeconds * options.maxAttempts + options.maxWaitSeconds) * 1000;
 		expect(run.error?.message).toMatch(/timed out/i);
 		expect(run.error?.description).toMatch(/Timeout/);
-		expect(proxy.seen).toHaveLength(options.maxAttempts);
+		expect(env.proxy.seen).toHaveLength(options.maxAttempts);
 		expect(run.ms).toBeLessThan(bound + 1000);
-		recordFigures('slow-source', { timeoutMs: options.timeoutSeconds * 1000, attempts: proxy.seen.length, failedAfterMs: run.ms, configuredBoundMs: bound, message: run.error?.message });
+		recordFigures('slow-source', { timeoutMs: options.timeoutSeconds * 1000, attempts: env.proxy.seen.length, failedAfterMs: run.ms, configuredBoundMs: bound, message: run.error?.message });
 	}, 20_000);
 });
 

@@ -1,38 +1,26 @@
-import { useSandbox } from '../harness/sandbox';
 import { recordFigures } from './support/figures';
-import { HookProxy } from './support/hookProxy';
 import { runMakini, sandboxSecrets } from './support/nodeRun';
-import { SecretScan } from './support/secretScan';
+import { useProxiedSandbox } from './support/proxiedSandbox';
 
 // Return All over 5,000 assets while about 20 % of the requests fail: 500/502/503, 429 (+Retry-After),
 // connection resets and JSON cut off mid-answer. Real HTTP: node → proxy (counts pages) → sandbox (faults).
 const ASSETS = 5000;
-const fx = useSandbox({ assets: ASSETS });
-const scan = new SecretScan();
-let proxy: HookProxy;
+const env = useProxiedSandbox({ assets: ASSETS });
+const { fx, scan } = env;
 
 const FLAKY = { errorRate: 0.12, errorStatuses: [429, 503, 502, 500], resetRate: 0.06, truncateRate: 0.07 };
 // Generous attempts, short waits: the backoff itself is the transport's (250 ms doubling, with jitter).
 const OPTIONS = { maxAttempts: 10, maxWaitSeconds: 30, timeoutSeconds: 10 };
 
-beforeAll(async () => {
-	scan.captureLogs();
-	proxy = await HookProxy.start(fx.sandbox.url);
-});
-afterAll(async () => {
-	scan.releaseLogs();
-	await proxy.close();
-});
-
 const ROUNDS = 5;
 
 /** ROUNDS complete Return Alls in a row under one fault scenario (one continuous fault sequence). */
 async function returnAllUnderFaults(pageConcurrency: number) {
-	const credentials = { makiniApi: { baseUrl: proxy.url, token: fx.sandbox.connections.ccn.token } };
+	const credentials = { makiniApi: { baseUrl: env.proxy.url, token: fx.sandbox.connections.ccn.token } };
 	const expected = fx.sandbox.records('ccn', 'assets').map((r) => String(r.key));
 	fx.sandbox.setScenario('ccn', FLAKY);
 	const before = fx.sandbox.stats('ccn');
-	proxy.seen.length = 0;
+	env.proxy.seen.length = 0;
 	const rounds = [];
 	for (let round = 0; round < ROUNDS; round++) {
 		const run = await runMakini(scan, credentials, {
