@@ -1,15 +1,8 @@
 const path = require('path');
 const { task, src, dest } = require('gulp');
 
-// n8n loads node and credential icons from dist next to the compiled files.
-task('build:icons', copyIcons);
-
-function copyIcons() {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
-}
+// n8n loads icons from dist next to the compiled node files; the credentials point at the same pair.
+// Returning the stream makes gulp wait until every file is written.
+task('build:icons', function copyIcons() {
+	return src(path.resolve('nodes', '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', 'nodes')));
+});

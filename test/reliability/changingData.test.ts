@@ -1,7 +1,7 @@
 import axios from 'axios';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { MakiniPollingTrigger } from '../../nodes/MakiniPollingTrigger/MakiniPollingTrigger.node';
+import { MakiniPollingTrigger } from '../../nodes/Makini/MakiniPollingTrigger.node';
 import { TriggerHarness } from '../harness/trigger';
 import { recordFigures } from './support/figures';
 import { runMakini, sandboxSecrets } from './support/nodeRun';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
-import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
+import { MakiniTrigger } from '../../nodes/Makini/MakiniTrigger.node';
 import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
 import { recordFigures } from './support/figures';
 import { stopN8nTimers } from './support/n8nShutdown';

@@ -2,7 +2,7 @@ import axios from 'axios';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MakiniPollingTrigger } from '../../nodes/MakiniPollingTrigger/MakiniPollingTrigger.node';
+import { MakiniPollingTrigger } from '../../nodes/Makini/MakiniPollingTrigger.node';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { TriggerHarness } from '../harness/trigger';

@@ -4,7 +4,7 @@ import { Agent, createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { MakiniTrigger } from '../../nodes/MakiniTrigger/MakiniTrigger.node';
+import { MakiniTrigger } from '../../nodes/Makini/MakiniTrigger.node';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';

@@ -12,11 +12,11 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acceptDelivery } from './deliveryMemory';
-import { shapeDelivery, type DeliveryJson } from './deliveryItems';
-import { EVENT_OPTIONS, isEventSelected } from './events';
-import { resolveChangedRecords } from './resolveRecords';
-import { isValidWebhookSignature } from './signature';
+import { acceptDelivery } from './trigger/deliveryMemory';
+import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
+import { EVENT_OPTIONS, isEventSelected } from './trigger/events';
+import { resolveChangedRecords } from './trigger/resolveRecords';
+import { isValidWebhookSignature } from './trigger/signature';
 
 const NO_SECRET =
 	'The Makini API credential has no Webhook Secret. Paste the secret Makini shows under Developers → Webhooks into the credential: without it deliveries cannot be verified and are refused.';

@@ -1,6 +1,6 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { makiniApiRequest, recordKey } from '../Makini/transport';
+import { makiniApiRequest, recordKey } from '../transport';
 import { changedEntity } from './events';
 import { changedIds, resolvedKey, type DeliveryJson, type ResolvedRecords } from './deliveryItems';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { makiniApiRequest, recordKey } from '../Makini/transport';
+import { makiniApiRequest, recordKey } from '../transport';
 
 /** Where the last complete read ended: the newest `updatedAt` and the keys already emitted at it. */
 export interface PollCursor extends IDataObject {

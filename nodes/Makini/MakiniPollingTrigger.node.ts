@@ -8,12 +8,12 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { authenticationProperty, makiniCredentials } from '../Makini/descriptions/authentication';
-import { filtersProperty } from '../Makini/descriptions/filterFields';
-import { conditionsFrom, filterQuery } from '../Makini/helpers/filters';
+import { authenticationProperty, makiniCredentials } from './descriptions/authentication';
+import { filtersProperty } from './descriptions/filterFields';
+import { conditionsFrom, filterQuery } from './helpers/filters';
 
-import { readChangesSince, readNewest, startCursor, type PollCursor } from './cursor';
-import { pollSyncStatus } from './syncStatus';
+import { readChangesSince, readNewest, startCursor, type PollCursor } from './polling/cursor';
+import { pollSyncStatus } from './polling/syncStatus';
 
 const SAMPLE_SIZE = 3;
 

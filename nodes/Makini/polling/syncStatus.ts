@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { makiniApiRequest } from '../Makini/transport';
+import { makiniApiRequest } from '../transport';
 
 /**
  * Fires when the connection's `sync_status` changes (`fail` = the source system's credentials are no
