@@ -1,17 +1,9 @@
-import tseslint from 'typescript-eslint';
-import jsoncParser from 'jsonc-eslint-parser';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
+import { buildScanConfig } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-// The same `recommended` rule set n8n Cloud verification runs, on the shipped sources only.
+// Exactly the rule set n8n's verification scanner (and `n8n-node lint`) applies, taken from the scanner itself
+// so the two cannot drift; like the scanner, inline eslint-disable comments are not honoured.
 export default [
 	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'sandbox/**', 'bench/**', 'demo/**', 'examples/**'] },
-	{
-		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
-		languageOptions: { parser: tseslint.parser },
-	},
-	{
-		files: ['package.json'],
-		languageOptions: { parser: jsoncParser },
-	},
-	n8nCommunityNodesPlugin.configs.recommended,
+	{ linterOptions: { noInlineConfig: true } },
+	...(await buildScanConfig()),
 ];

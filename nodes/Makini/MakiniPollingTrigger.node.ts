@@ -90,7 +90,7 @@ export class MakiniPollingTrigger implements INodeType {
 			filtersProperty(
 				{ name: 'filter', displayName: 'Filter' },
 				{
-					placeholder: 'Add filter',
+					placeholder: 'Add Filter',
 					description: 'Only records matching all filters trigger (Makini list filters)',
 					displayOptions: { show: { event: ['recordChanged'] } },
 				},

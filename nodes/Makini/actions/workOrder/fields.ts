@@ -1,8 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const loadOptionsHint =
-	'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
-
 /** Work order fields a write may set (which ones a system accepts depends on it). */
 export const workOrderWriteFields: INodeProperties[] = [
 	{ displayName: 'Asset Downtime Key', name: 'assetDowntimeKey', type: 'string', default: '' },
@@ -24,7 +21,8 @@ export const workOrderWriteFields: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getWorkOrderStatuses' },
 		default: '',
-		description: loadOptionsHint,
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 	{
 		displayName: 'Team Name or ID',
@@ -32,7 +30,8 @@ export const workOrderWriteFields: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getTeams' },
 		default: '',
-		description: loadOptionsHint,
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
 ];
 
