@@ -15,7 +15,10 @@ export class MakiniApi implements ICredentialType {
 
 	displayName = 'Makini API';
 
-	icon: Icon = { light: 'file:../nodes/Makini/makini.svg', dark: 'file:../nodes/Makini/makini.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Makini/makini.svg',
+		dark: 'file:../nodes/Makini/makini.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.makini.io/';
 

@@ -13,7 +13,10 @@ export class MakiniOAuth2Api implements ICredentialType {
 
 	displayName = 'Makini Link OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/Makini/makini.svg', dark: 'file:../nodes/Makini/makini.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Makini/makini.svg',
+		dark: 'file:../nodes/Makini/makini.dark.svg',
+	};
 
 	documentationUrl = 'https://docs.makini.io/';
 

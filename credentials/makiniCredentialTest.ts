@@ -4,7 +4,11 @@ import type { IAuthenticateRuleResponseSuccessBody, ICredentialTestRequest } fro
  * The credential test reads Makini's answer itself (ignoreHttpStatusErrors), because n8n's declarative test
  * otherwise reports only a generic status text. Rules are checked in order against the answer body.
  */
-const rule = (key: string, value: unknown, message: string): IAuthenticateRuleResponseSuccessBody => ({
+const rule = (
+	key: string,
+	value: unknown,
+	message: string,
+): IAuthenticateRuleResponseSuccessBody => ({
 	type: 'responseSuccessBody',
 	properties: { key, value, message },
 });
@@ -36,7 +40,11 @@ export const makiniCredentialTestRules: IAuthenticateRuleResponseSuccessBody[] =
 		"The token works, but Makini can no longer sync the source system (sync_status 'fail'): reauthorize the connection in Makini.",
 	),
 	// Anything else without a connection id is not a Makini answer (wrong Base URL, proxy page, outage).
-	rule('data.id', undefined, 'No valid answer from Makini at this Base URL: check the Base URL (e.g. https://api.makini.io).'),
+	rule(
+		'data.id',
+		undefined,
+		'No valid answer from Makini at this Base URL: check the Base URL (e.g. https://api.makini.io).',
+	),
 ];
 
 export const makiniCredentialTest: ICredentialTestRequest = {

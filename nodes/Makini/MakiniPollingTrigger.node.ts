@@ -26,7 +26,9 @@ function filtersOf(this: IPollFunctions): IDataObject {
 	const conditions = conditionsFrom(
 		rows,
 		(field, problem) => {
-			throw new NodeOperationError(this.getNode(), `${field}: ${problem}`, { description: `Fix the "${field}" parameter.` });
+			throw new NodeOperationError(this.getNode(), `${field}: ${problem}`, {
+				description: `Fix the "${field}" parameter.`,
+			});
 		},
 		{ skipBlank: true },
 	);
@@ -40,7 +42,8 @@ export class MakiniPollingTrigger implements INodeType {
 		icon: { light: 'file:makini.svg', dark: 'file:makini.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"] === "syncStatusChanged" ? "Sync status changed" : $parameter["resource"]}}',
+		subtitle:
+			'={{$parameter["event"] === "syncStatusChanged" ? "Sync status changed" : $parameter["resource"]}}',
 		description:
 			'Starts the workflow when Makini records are created or updated, or the sync status changes, by polling (works without webhooks)',
 		defaults: { name: 'Makini Polling Trigger' },
@@ -64,7 +67,8 @@ export class MakiniPollingTrigger implements INodeType {
 					{
 						name: 'Sync Status Changed',
 						value: 'syncStatusChanged',
-						description: 'The connection’s sync status changed, e.g. to "fail" (reauthorization needed)',
+						description:
+							'The connection’s sync status changed, e.g. to "fail" (reauthorization needed)',
 					},
 				],
 				default: 'recordChanged',
@@ -108,7 +112,8 @@ export class MakiniPollingTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		if (this.getNodeParameter('event') === 'syncStatusChanged') return await pollSyncStatus.call(this);
+		if (this.getNodeParameter('event') === 'syncStatusChanged')
+			return await pollSyncStatus.call(this);
 
 		const resource = this.getNodeParameter('resource') as string;
 		const path = `/api/eam/${resource}`;
@@ -122,7 +127,8 @@ export class MakiniPollingTrigger implements INodeType {
 		const state = this.getWorkflowStaticData('node');
 		// A cursor only means something for the resource and filters it was read with.
 		const cursorFor = JSON.stringify({ path, filters });
-		let cursor = state.cursorFor === cursorFor ? (state.cursor as PollCursor | undefined) : undefined;
+		let cursor =
+			state.cursorFor === cursorFor ? (state.cursor as PollCursor | undefined) : undefined;
 		if (cursor === undefined) {
 			const startFrom = this.getNodeParameter('startFrom', '') as string;
 			if (startFrom === '') {

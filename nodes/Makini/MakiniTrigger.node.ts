@@ -28,7 +28,8 @@ async function webhookSecret(this: IHookFunctions | IWebhookFunctions): Promise<
 
 /** Fails activation (and "Listen for test event") while no secret is set: unverifiable input never starts a workflow. */
 async function requireWebhookSecret(this: IHookFunctions): Promise<boolean> {
-	if ((await webhookSecret.call(this)) === '') throw new NodeOperationError(this.getNode(), NO_SECRET);
+	if ((await webhookSecret.call(this)) === '')
+		throw new NodeOperationError(this.getNode(), NO_SECRET);
 	return true;
 }
 
@@ -48,12 +49,15 @@ export class MakiniTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Makini sends a webhook (record changes, sync and connection events)',
+		description:
+			'Starts the workflow when Makini sends a webhook (record changes, sync and connection events)',
 		defaults: { name: 'Makini Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'makiniApi', required: true }],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
 		properties: [
 			{
 				displayName:
@@ -206,26 +210,34 @@ export class MakiniTrigger implements INodeType {
 			typeof payload.event !== 'string' ||
 			payload.event.trim() === ''
 		) {
-			return answer.call(this, 400, { message: 'Body is not a Makini webhook payload (JSON object with "event")' });
+			return answer.call(this, 400, {
+				message: 'Body is not a Makini webhook payload (JSON object with "event")',
+			});
 		}
 
 		const event = payload.event;
 		const events = this.getNodeParameter('events', []) as string[];
 		const customEvents = this.getNodeParameter('customEvents', '') as string;
 		if (!isEventSelected(event, events, customEvents)) {
-			return answer.call(this, 200, { received: true, started: false, reason: 'event not selected' });
+			return answer.call(this, 200, {
+				received: true,
+				started: false,
+				reason: 'event not selected',
+			});
 		}
 
 		const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
 		const keys: string[] = [];
 		// 128 bits of the hash identify a body well enough and keep the saved memory small.
-		if (options.identicalBodyIsDuplicate !== false) keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
+		if (options.identicalBodyIsDuplicate !== false)
+			keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
 		if (typeof payload.id === 'string' && payload.id !== '') keys.push(`id:${payload.id}`);
 		const isNew = acceptDelivery(this.getWorkflowStaticData('node'), keys, Date.now(), {
 			retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
 			maxEntries: (options.maxEntries as number | undefined) ?? 5000,
 		});
-		if (!isNew) return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
+		if (!isNew)
+			return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
 
 		const connectionId = payload.connection_id ?? payload.connectionId;
 		const delivery: DeliveryJson = {
@@ -248,7 +260,10 @@ export class MakiniTrigger implements INodeType {
 			: undefined;
 		return [
 			deliveries.flatMap((delivery, index) =>
-				shapeDelivery(delivery, perRecord, resolved).map((json) => ({ json, pairedItem: { item: index } })),
+				shapeDelivery(delivery, perRecord, resolved).map((json) => ({
+					json,
+					pairedItem: { item: index },
+				})),
 			),
 		];
 	}

@@ -24,9 +24,21 @@ export const nodeProperties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'Asset', value: 'asset', description: 'Equipment such as chillers, air handlers and rooftop units' },
-			{ name: 'Asset Downtime', value: 'assetDowntime', description: 'Alarms and outages of equipment' },
-			{ name: 'Connection', value: 'connection', description: 'The Makini connection behind the credential' },
+			{
+				name: 'Asset',
+				value: 'asset',
+				description: 'Equipment such as chillers, air handlers and rooftop units',
+			},
+			{
+				name: 'Asset Downtime',
+				value: 'assetDowntime',
+				description: 'Alarms and outages of equipment',
+			},
+			{
+				name: 'Connection',
+				value: 'connection',
+				description: 'The Makini connection behind the credential',
+			},
 			{ name: 'Location', value: 'location' },
 			{ name: 'Meter', value: 'meter', description: 'Point values and run hours of equipment' },
 			{ name: 'Meter Reading', value: 'meterReading' },

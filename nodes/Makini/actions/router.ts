@@ -36,18 +36,22 @@ const resources: Record<string, Record<string, MakiniOperation>> = {
 /** Options → transport settings of one item. */
 function transportFor(ctx: IExecuteFunctions, itemIndex: number, gate: RateGate): ListOptions {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const seconds = (value: unknown) => (value === undefined || value === '' ? undefined : Number(value) * 1000);
+	const seconds = (value: unknown) =>
+		value === undefined || value === '' ? undefined : Number(value) * 1000;
 	return {
 		gate,
 		maxAttempts: options.maxAttempts === undefined ? undefined : Number(options.maxAttempts),
 		maxWaitMs: seconds(options.maxWaitSeconds),
 		timeoutMs: seconds(options.timeoutSeconds),
-		pageConcurrency: options.pageConcurrency === undefined ? undefined : Number(options.pageConcurrency),
+		pageConcurrency:
+			options.pageConcurrency === undefined ? undefined : Number(options.pageConcurrency),
 	};
 }
 
 /** The error as an output item for "continue on fail": message, advice and Makini's code and request id. */
-function errorJson(error: Error & { description?: string | null; context?: IDataObject }): IDataObject {
+function errorJson(
+	error: Error & { description?: string | null; context?: IDataObject },
+): IDataObject {
 	return {
 		error: error.message,
 		...(error.description ? { description: error.description } : {}),
@@ -69,17 +73,24 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	// One gate per execution: a 429 on any item pauses every concurrent item.
 	const gate = new RateGate();
-	const concurrency = operation.write ? Math.max(1, Number(this.getNodeParameter('options.concurrency', 0, 1))) : 1;
+	const concurrency = operation.write
+		? Math.max(1, Number(this.getNodeParameter('options.concurrency', 0, 1)))
+		: 1;
 	const results = await mapWithConcurrency(items.length, concurrency, async (itemIndex) => {
 		try {
-			const records = await operation.execute.call(this, itemIndex, transportFor(this, itemIndex, gate));
+			const records = await operation.execute.call(
+				this,
+				itemIndex,
+				transportFor(this, itemIndex, gate),
+			);
 			return records.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (thrown) {
 			const error =
 				thrown instanceof NodeApiError || thrown instanceof NodeOperationError
 					? thrown
 					: new NodeOperationError(this.getNode(), thrown as Error, { itemIndex });
-			if (this.continueOnFail()) return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
+			if (this.continueOnFail())
+				return [{ json: errorJson(error), pairedItem: { item: itemIndex } }];
 			throw error;
 		}
 	});

@@ -14,5 +14,9 @@ export const authenticationProperty: INodeProperties = {
 
 export const makiniCredentials: INodeCredentialDescription[] = [
 	{ name: 'makiniApi', required: true, displayOptions: { show: { authentication: ['apiToken'] } } },
-	{ name: 'makiniOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	{
+		name: 'makiniOAuth2Api',
+		required: true,
+		displayOptions: { show: { authentication: ['oAuth2'] } },
+	},
 ];

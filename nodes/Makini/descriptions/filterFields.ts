@@ -48,7 +48,8 @@ export function filtersProperty(
 						name: 'value',
 						type: 'string',
 						default: '',
-						description: 'Compared as text, number or date, as Makini does; "null" with Equals matches empty fields',
+						description:
+							'Compared as text, number or date, as Makini does; "null" with Equals matches empty fields',
 					},
 				],
 			},

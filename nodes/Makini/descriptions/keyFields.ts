@@ -42,7 +42,10 @@ export function keyLocator(config: LocatorConfig): INodeProperties {
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: `${urlPattern}.*`, errorMessage: `Not a Makini ${config.entity} URL` },
+						properties: {
+							regex: `${urlPattern}.*`,
+							errorMessage: `Not a Makini ${config.entity} URL`,
+						},
 					},
 				],
 				extractValue: { type: 'regex', regex: urlPattern },

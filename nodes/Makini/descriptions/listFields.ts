@@ -27,7 +27,9 @@ export const returnAllAndLimit: INodeProperties[] = [
  * Return All / Limit, Updated Since, Filters, Match, Sort, (Simplify) and (Options) for every Get Many.
  * `options: false` leaves out the Options collection for operations that have their own.
  */
-export function listFields(config: { simplify?: boolean; updatedSince?: boolean; options?: boolean } = {}): INodeProperties[] {
+export function listFields(
+	config: { simplify?: boolean; updatedSince?: boolean; options?: boolean } = {},
+): INodeProperties[] {
 	const fields: INodeProperties[] = [...returnAllAndLimit];
 	if (config.updatedSince !== false) {
 		fields.push({
@@ -40,7 +42,10 @@ export function listFields(config: { simplify?: boolean; updatedSince?: boolean;
 		});
 	}
 	fields.push(
-		filtersProperty({ name: 'conditions', displayName: 'Conditions' }, { placeholder: 'Add Condition' }),
+		filtersProperty(
+			{ name: 'conditions', displayName: 'Conditions' },
+			{ placeholder: 'Add Condition' },
+		),
 		{
 			displayName: 'Match',
 			name: 'filterMatch',

@@ -38,7 +38,8 @@ export function transportOptions(kind: 'list' | 'read' | 'write'): INodeProperti
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 1,
-			description: 'Pages fetched at once after the first (results stay in order); higher is faster on big lists but uses more of the rate limit',
+			description:
+				'Pages fetched at once after the first (results stay in order); higher is faster on big lists but uses more of the rate limit',
 		});
 	}
 	if (kind === 'write') {

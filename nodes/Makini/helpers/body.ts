@@ -8,7 +8,8 @@ export const jsonFieldsProperty: INodeProperties = {
 	name: 'jsonFields',
 	type: 'json',
 	default: '{}',
-	description: 'Any other fields the connected system accepts, as a JSON object; these override the fields above',
+	description:
+		'Any other fields the connected system accepts, as a JSON object; these override the fields above',
 };
 
 /**
@@ -30,6 +31,14 @@ export function writeBody(
 		if (value === '' || value === undefined || value === null) continue;
 		body[name] = config.dateFields?.includes(name) ? isoDate(ctx, itemIndex, name, value) : value;
 	}
-	Object.assign(body, jsonObject(ctx, itemIndex, 'Extra Fields (JSON)', ctx.getNodeParameter('jsonFields', itemIndex, '{}')));
+	Object.assign(
+		body,
+		jsonObject(
+			ctx,
+			itemIndex,
+			'Extra Fields (JSON)',
+			ctx.getNodeParameter('jsonFields', itemIndex, '{}'),
+		),
+	);
 	return body;
 }

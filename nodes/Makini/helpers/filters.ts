@@ -34,7 +34,9 @@ function compare(actual: unknown, expected: string): number {
 export function matches(record: IDataObject, condition: Condition): boolean {
 	const actual = record[condition.field];
 	if (actual === null || actual === undefined || actual === '') {
-		return condition.operator === 'equals' && (condition.value === '' || condition.value === 'null');
+		return (
+			condition.operator === 'equals' && (condition.value === '' || condition.value === 'null')
+		);
 	}
 	const text = String(actual).toLowerCase();
 	switch (condition.operator) {
@@ -69,9 +71,13 @@ export function conditionsFrom(
 		const field = String(entry.field ?? '').trim();
 		const operator = String(entry.operator ?? 'equals') as Operator;
 		if (skipBlank && field === '') return;
-		if (!FIELD_NAME.test(field)) reject(`Filters › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
+		if (!FIELD_NAME.test(field))
+			reject(`Filters › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
 		if (!OPERATORS.includes(operator)) {
-			reject(`Filters › Operator ${position + 1}`, `unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`);
+			reject(
+				`Filters › Operator ${position + 1}`,
+				`unknown operator "${operator}" (use one of ${OPERATORS.join(', ')})`,
+			);
 		}
 		conditions.push({ field, operator, value: String(entry.value ?? '') });
 	});
@@ -97,7 +103,8 @@ export function sortQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObjec
 	const qs: IDataObject = {};
 	rules.forEach((rule, position) => {
 		const field = String(rule.field ?? '').trim();
-		if (!FIELD_NAME.test(field)) fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
+		if (!FIELD_NAME.test(field))
+			fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
 		qs[`sort[${field}]`] = rule.direction === 'desc' ? 1 : 0;
 	});
 	return qs;
@@ -114,17 +121,28 @@ export interface ListQuery {
  * Updated Since and Sort. With "match any", the operation's own conditions are still required of every record,
  * so they are checked here instead of being OR-ed on the server.
  */
-export function listQuery(ctx: IExecuteFunctions, itemIndex: number, own: Condition[] = []): ListQuery {
+export function listQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	own: Condition[] = [],
+): ListQuery {
 	const user = userConditions(ctx, itemIndex);
-	const matchAny = ctx.getNodeParameter('filterMatch', itemIndex, 'all') === 'any' && user.length > 1;
+	const matchAny =
+		ctx.getNodeParameter('filterMatch', itemIndex, 'all') === 'any' && user.length > 1;
 	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
-	if (updatedSince) own.push({ field: 'updatedAt', operator: 'gt', value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince) });
+	if (updatedSince)
+		own.push({
+			field: 'updatedAt',
+			operator: 'gt',
+			value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince),
+		});
 
 	const local = matchAny ? own : [];
 	const qs = filterQuery(matchAny ? user : [...own, ...user]);
 	if (matchAny) qs.filterMatch = 'any';
 	Object.assign(qs, sortQuery(ctx, itemIndex));
 	// Incremental reads walk forward in time (contract), unless the user chose an order.
-	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort['))) qs['sort[updatedAt]'] = 0;
+	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort[')))
+		qs['sort[updatedAt]'] = 0;
 	return { qs, local };
 }

@@ -5,7 +5,12 @@ import { jsonParse, NodeOperationError } from 'n8n-workflow';
  * Parameter checks that run before any request, so a bad parameter fails fast with the field and item named
  * (and never reaches Makini as a malformed path or query).
  */
-export function fail(ctx: IExecuteFunctions, itemIndex: number, field: string, problem: string): never {
+export function fail(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	problem: string,
+): never {
 	throw new NodeOperationError(ctx.getNode(), `${field}: ${problem} [item ${itemIndex}]`, {
 		itemIndex,
 		description: `Fix the "${field}" parameter of item ${itemIndex}.`,
@@ -13,8 +18,14 @@ export function fail(ctx: IExecuteFunctions, itemIndex: number, field: string, p
 }
 
 /** A record key, trimmed and non-empty, encoded for use as one path segment. */
-export function pathKey(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
-	const key = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+export function pathKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
+	const key =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	if (key === '') fail(ctx, itemIndex, field, 'a key is required');
 	// URLs resolve "." and ".." segments (even percent-encoded), so such a key would address another endpoint.
 	if (key === '.' || key === '..') fail(ctx, itemIndex, field, `"${key}" is not a record key`);
@@ -22,7 +33,12 @@ export function pathKey(ctx: IExecuteFunctions, itemIndex: number, field: string
 }
 
 /** A whole number of at least 1 (Limit): an expression giving 0, a fraction or text must not mean "everything". */
-export function positiveInteger(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): number {
+export function positiveInteger(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
 		fail(ctx, itemIndex, field, `"${String(value)}" is not a whole number of 1 or more`);
@@ -31,13 +47,23 @@ export function positiveInteger(ctx: IExecuteFunctions, itemIndex: number, field
 }
 
 /** The key from a resource locator parameter (list, key or URL mode). */
-export function locatorKey(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): string {
+export function locatorKey(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): string {
 	const value = ctx.getNodeParameter(name, itemIndex, '', { extractValue: true });
 	return pathKey(ctx, itemIndex, field, value);
 }
 
 /** An ISO 8601 timestamp from a date parameter (string, Date or Luxon DateTime from an expression). */
-export function isoDate(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): string {
+export function isoDate(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const text =
 		value instanceof Date
 			? value.toISOString()
@@ -45,12 +71,23 @@ export function isoDate(ctx: IExecuteFunctions, itemIndex: number, field: string
 				? String((value as { toISO: () => string }).toISO())
 				: String(value ?? '').trim();
 	const parsed = Date.parse(text);
-	if (text === '' || Number.isNaN(parsed)) fail(ctx, itemIndex, field, `"${text}" is not a valid date (use ISO 8601, e.g. 2026-01-31T08:00:00Z)`);
+	if (text === '' || Number.isNaN(parsed))
+		fail(
+			ctx,
+			itemIndex,
+			field,
+			`"${text}" is not a valid date (use ISO 8601, e.g. 2026-01-31T08:00:00Z)`,
+		);
 	return new Date(parsed).toISOString();
 }
 
 /** A JSON object parameter (raw JSON escape hatch). */
-export function jsonObject(ctx: IExecuteFunctions, itemIndex: number, field: string, value: unknown): IDataObject {
+export function jsonObject(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): IDataObject {
 	if (value === undefined || value === null || value === '') return {};
 	let parsed: unknown = value;
 	if (typeof value === 'string') {

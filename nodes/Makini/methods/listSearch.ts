@@ -24,7 +24,8 @@ async function search(
 		const label = record[field] ?? record._displayValue ?? key;
 		return [{ name: `${String(label)} (${key})`, value: key }];
 	});
-	const more = meta.last_page !== undefined ? page < Number(meta.last_page) : records.length === PAGE_SIZE;
+	const more =
+		meta.last_page !== undefined ? page < Number(meta.last_page) : records.length === PAGE_SIZE;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 
@@ -32,11 +33,19 @@ export async function searchAssets(this: ILoadOptionsFunctions, filter?: string,
 	return await search(this, 'assets', 'name', filter, token);
 }
 
-export async function searchWorkOrders(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+export async function searchWorkOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
 	return await search(this, 'work-orders', 'title', filter, token);
 }
 
-export async function searchLocations(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+export async function searchLocations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
 	return await search(this, 'locations', 'name', filter, token);
 }
 

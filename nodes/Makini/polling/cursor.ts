@@ -58,7 +58,8 @@ export async function readChangesSince(
 			// Re-inserting keeps one (the newest) version of a record that changed while we read.
 			changed.delete(key);
 			changed.set(key, row);
-			if (ms > frontier.ms) frontier = { updatedAt: String(row.updatedAt), ms, keys: new Set([key]) };
+			if (ms > frontier.ms)
+				frontier = { updatedAt: String(row.updatedAt), ms, keys: new Set([key]) };
 			else if (ms === frontier.ms) frontier.keys.add(key);
 		}
 		if (rows.length < PAGE_SIZE) break;
@@ -104,7 +105,8 @@ export async function startCursor(
 	filters: IDataObject,
 ): Promise<PollCursor> {
 	const [newest] = await readNewest.call(this, path, filters, 1);
-	if (!newest || Number.isNaN(timeOf(newest))) return { updatedAt: new Date(0).toISOString(), keys: [] };
+	if (!newest || Number.isNaN(timeOf(newest)))
+		return { updatedAt: new Date(0).toISOString(), keys: [] };
 	const start = { updatedAt: String(newest.updatedAt), keys: [] };
 	return (await readChangesSince.call(this, path, filters, start)).cursor;
 }

@@ -8,13 +8,21 @@ import { makiniApiRequest } from '../transport';
  * status; manual runs always return the current one.
  */
 export async function pollSyncStatus(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const response = await makiniApiRequest.call(this, { method: 'GET', path: '/api/integrations/current' });
+	const response = await makiniApiRequest.call(this, {
+		method: 'GET',
+		path: '/api/integrations/current',
+	});
 	const connection = (response.data ?? {}) as IDataObject;
 	const syncStatus = String(connection.sync_status);
 	const state = this.getWorkflowStaticData('node');
 	const previous = state.syncStatus as string | undefined;
 
-	const item = { syncStatus, previousSyncStatus: previous ?? null, reauthorizationRequired: syncStatus === 'fail', connection };
+	const item = {
+		syncStatus,
+		previousSyncStatus: previous ?? null,
+		reauthorizationRequired: syncStatus === 'fail',
+		connection,
+	};
 	if (this.getMode() === 'manual') return [[{ json: item }]];
 
 	state.syncStatus = syncStatus;

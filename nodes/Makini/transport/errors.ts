@@ -118,7 +118,9 @@ function build(
 		...(info.status ? { httpCode: String(info.status) } : {}),
 	};
 	const fullMessage = withItem(message, itemIndex);
-	const fullDescription = info.requestId ? `${description} Request ID: ${info.requestId}` : description;
+	const fullDescription = info.requestId
+		? `${description} Request ID: ${info.requestId}`
+		: description;
 	const error = new NodeApiError(node, response, {
 		message: fullMessage,
 		description: fullDescription,
@@ -175,7 +177,11 @@ export function makiniApiError(
 					: `dropped the connection (${failure.code ?? 'network error'})`;
 		return build(
 			node,
-			{ ...info, code: failure.kind === 'invalidJson' ? 'INVALID_RESPONSE' : (failure.code ?? 'NETWORK_ERROR') },
+			{
+				...info,
+				code:
+					failure.kind === 'invalidJson' ? 'INVALID_RESPONSE' : (failure.code ?? 'NETWORK_ERROR'),
+			},
 			`Makini ${what} on ${req.method} ${req.path}${tries}${page ? `, reading ${page}` : ''}`,
 			'Check the Base URL and the network; raise Timeout or Max Attempts in Options if Makini is slow.',
 			req.itemIndex,

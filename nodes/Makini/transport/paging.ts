@@ -85,7 +85,11 @@ export async function makiniApiRequestAllItems(
 	const collector = new Collector(limit);
 	const fetchPage = async (query: IDataObject) =>
 		readPage(
-			await makiniApiRequest.call(this, { method: 'GET', path, qs: { ...qs, ...query }, itemIndex: opts.itemIndex }, opts),
+			await makiniApiRequest.call(
+				this,
+				{ method: 'GET', path, qs: { ...qs, ...query }, itemIndex: opts.itemIndex },
+				opts,
+			),
 		);
 
 	let perPage = limit ? Math.min(limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
@@ -99,7 +103,8 @@ export async function makiniApiRequestAllItems(
 		page = await fetchPage({ cursor: page.nextCursor, per_page: perPage });
 		if (!collector.add(page.records)) break;
 	}
-	if (page.nextCursor !== undefined || collector.full || page.records.length === 0) return collector.records;
+	if (page.nextCursor !== undefined || collector.full || page.records.length === 0)
+		return collector.records;
 
 	let current = page.currentPage ?? 1;
 	const concurrency = Math.max(1, opts.pageConcurrency ?? 1);
@@ -108,7 +113,8 @@ export async function makiniApiRequestAllItems(
 		const needed = limit ? Math.ceil(limit / perPage) : page.lastPage;
 		await fetchInOrder(current + 1, Math.min(page.lastPage, needed), concurrency, {
 			fetch: async (n) => await fetchPage({ page: n, per_page: perPage }),
-			take: (fetched) => fetched.records.length > 0 && collector.add(fetched.records) && !collector.full,
+			take: (fetched) =>
+				fetched.records.length > 0 && collector.add(fetched.records) && !collector.full,
 		});
 		return collector.records;
 	}

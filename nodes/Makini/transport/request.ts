@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { makiniApiError, unknownOutcomeError } from './errors';
@@ -51,7 +55,8 @@ function fromResponse(response: IDataObject): Attempt {
 			: { failure: { kind: 'http', status, headers, body: String(response.body).slice(0, 500) } };
 	}
 	if (status >= 200 && status < 300) {
-		if (body !== undefined && (typeof body !== 'object' || body === null)) return { failure: { kind: 'invalidJson', status, headers } };
+		if (body !== undefined && (typeof body !== 'object' || body === null))
+			return { failure: { kind: 'invalidJson', status, headers } };
 		return { body: (body ?? {}) as IDataObject };
 	}
 	return { failure: { kind: 'http', status, headers, body } };
@@ -60,9 +65,15 @@ function fromResponse(response: IDataObject): Attempt {
 /** Removes credential secrets from any text that may end up in an error. */
 function redact(text: string, credentials: ICredentialDataDecryptedObject): string {
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const secrets = [credentials.token, credentials.clientSecret, tokenData.access_token, tokenData.refresh_token];
+	const secrets = [
+		credentials.token,
+		credentials.clientSecret,
+		tokenData.access_token,
+		tokenData.refresh_token,
+	];
 	return secrets.reduce<string>(
-		(clean, secret) => (typeof secret === 'string' && secret.length >= 4 ? clean.split(secret).join('***') : clean),
+		(clean, secret) =>
+			typeof secret === 'string' && secret.length >= 4 ? clean.split(secret).join('***') : clean,
 		text,
 	);
 }
@@ -72,19 +83,32 @@ function redact(text: string, credentials: ICredentialDataDecryptedObject): stri
  * wraps them in a NodeApiError that keeps the socket error's code and message only in its texts, so the texts
  * are what is read (never the request, which carries the Authorization header).
  */
-function describeThrown(thrown: unknown, credentials: ICredentialDataDecryptedObject): AttemptFailure {
+function describeThrown(
+	thrown: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): AttemptFailure {
 	const error = (thrown ?? {}) as IDataObject;
-	const texts = [error.message, ...((error.messages as unknown[]) ?? []), error.description].map((t) => String(t ?? ''));
+	const texts = [error.message, ...((error.messages as unknown[]) ?? []), error.description].map(
+		(t) => String(t ?? ''),
+	);
 	const text = texts.join(' | ');
-	if (/ECONNREFUSED|refused the connection/i.test(text)) return { kind: 'network', headers: {}, code: 'ECONNREFUSED' };
-	if (/timeout of|timed out|ETIMEDOUT/i.test(text)) return { kind: 'timeout', headers: {}, code: 'ETIMEDOUT' };
-	if (/ENOTFOUND|EAI_AGAIN|cannot be established/i.test(text)) return { kind: 'network', headers: {}, code: 'ENOTFOUND' };
+	if (/ECONNREFUSED|refused the connection/i.test(text))
+		return { kind: 'network', headers: {}, code: 'ECONNREFUSED' };
+	if (/timeout of|timed out|ETIMEDOUT/i.test(text))
+		return { kind: 'timeout', headers: {}, code: 'ETIMEDOUT' };
+	if (/ENOTFOUND|EAI_AGAIN|cannot be established/i.test(text))
+		return { kind: 'network', headers: {}, code: 'ENOTFOUND' };
 	// The answer started and was cut off before its end.
-	if (/stream has been aborted|unexpected end/i.test(text)) return { kind: 'invalidJson', headers: {} };
+	if (/stream has been aborted|unexpected end/i.test(text))
+		return { kind: 'invalidJson', headers: {} };
 	if (/ECONNRESET|EPIPE|socket hang up|closed unexpectedly|aborted/i.test(text)) {
 		return { kind: 'network', headers: {}, code: 'ECONNRESET' };
 	}
-	return { kind: 'other', headers: {}, detail: redact(texts.filter(Boolean)[0] ?? 'Unknown error', credentials) };
+	return {
+		kind: 'other',
+		headers: {},
+		detail: redact(texts.filter(Boolean)[0] ?? 'Unknown error', credentials),
+	};
 }
 
 /**
@@ -97,16 +121,27 @@ async function resendForOAuthRefresh(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<Attempt> {
 	try {
-		const response = await this.helpers.httpRequestWithAuthentication.call(this, 'makiniOAuth2Api', {
-			...options,
-			ignoreHttpStatusErrors: false,
-		});
+		const response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			'makiniOAuth2Api',
+			{
+				...options,
+				ignoreHttpStatusErrors: false,
+			},
+		);
 		return fromResponse(response as IDataObject);
 	} catch (thrown) {
 		const error = thrown as IDataObject & { context?: IDataObject };
 		// A status code means Makini answered; anything else (e.g. EAUTH) is the token endpoint refusing the refresh.
 		if (/^\d{3}$/.test(String(error.httpCode ?? ''))) {
-			return { failure: { kind: 'http', status: Number(error.httpCode), headers: {}, body: error.context?.data } };
+			return {
+				failure: {
+					kind: 'http',
+					status: Number(error.httpCode),
+					headers: {},
+					body: error.context?.data,
+				},
+			};
 		}
 		const failure = describeThrown(thrown, credentials);
 		// Not a socket failure: the token endpoint refused the refresh token.
@@ -160,7 +195,10 @@ export async function makiniApiRequest(
 ): Promise<IDataObject> {
 	const type = credentialType.call(this);
 	const credentials = await this.getCredentials(type);
-	const baseUrl = typeof credentials.baseUrl === 'string' && credentials.baseUrl ? credentials.baseUrl : DEFAULT_BASE_URL;
+	const baseUrl =
+		typeof credentials.baseUrl === 'string' && credentials.baseUrl
+			? credentials.baseUrl
+			: DEFAULT_BASE_URL;
 	const options: IHttpRequestOptions = {
 		method: req.method,
 		url: `${baseUrl.replace(/\/+$/, '')}${req.path}`,

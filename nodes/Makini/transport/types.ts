@@ -11,11 +11,7 @@ import type {
 import type { RateGate } from './retry';
 
 export type MakiniFunctions =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions;
 
 export interface MakiniRequest {
 	method: IHttpRequestMethods;

@@ -27,7 +27,8 @@ export function acceptDelivery(
 	const cutoff = nowMs - options.retentionMs;
 	if (keys.some((key) => seen[key] !== undefined && seen[key] >= cutoff)) return false;
 
-	let count = typeof staticData.seenCount === 'number' ? staticData.seenCount : Object.keys(seen).length;
+	let count =
+		typeof staticData.seenCount === 'number' ? staticData.seenCount : Object.keys(seen).length;
 	for (const key of keys) {
 		if (seen[key] !== undefined) {
 			delete seen[key];

@@ -18,7 +18,11 @@ const PLATFORM_EVENTS: INodePropertyOptions[] = [
 ];
 
 export const EVENT_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'All Events', value: ALL_EVENTS, description: 'Every event Makini sends, including ones added later' },
+	{
+		name: 'All Events',
+		value: ALL_EVENTS,
+		description: 'Every event Makini sends, including ones added later',
+	},
 	...DATA_ENTITIES.flatMap(([entity, label]) => [
 		{ name: `${label} Inserted`, value: `${entity}.inserted` },
 		{ name: `${label} Updated`, value: `${entity}.updated` },

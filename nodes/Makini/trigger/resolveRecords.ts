@@ -1,4 +1,9 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { makiniApiRequest, recordKey } from '../transport';
 import { changedEntity } from './events';
@@ -106,7 +111,8 @@ export async function resolveChangedRecords(
 		const ids = [...idSet];
 		for (let start = 0; start < ids.length; start += IDS_PER_REQUEST) {
 			const batch = ids.slice(start, start + IDS_PER_REQUEST);
-			const found = (await listBatch.call(this, entity, batch)) ?? (await readEach.call(this, entity, batch));
+			const found =
+				(await listBatch.call(this, entity, batch)) ?? (await readEach.call(this, entity, batch));
 			for (const [id, record] of found) resolved.set(resolvedKey(entity, id), record);
 		}
 	}

@@ -13,7 +13,14 @@ export const write = true;
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['asset'], operation: ['create'] } },
 	[
-		{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, placeholder: 'e.g. Chiller 2 (30XA-502)' },
+		{
+			displayName: 'Name',
+			name: 'name',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Chiller 2 (30XA-502)',
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -27,9 +34,17 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
 	const body = writeBody(this, itemIndex, { typed: ['name'], collection: 'additionalFields' });
 	if (!body.name) fail(this, itemIndex, 'Name', 'is required');
-	const response = await makiniApiRequest.call(this, { method: 'POST', path: '/api/eam/assets', body, itemIndex }, transport);
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'POST', path: '/api/eam/assets', body, itemIndex },
+		transport,
+	);
 	return [(response.data ?? response) as IDataObject];
 }

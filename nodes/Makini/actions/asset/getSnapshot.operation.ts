@@ -18,8 +18,16 @@ export const description: INodeProperties[] = updateDisplayOptions(
 			name: 'snapshotOf',
 			type: 'options',
 			options: [
-				{ name: 'One Asset', value: 'asset', description: 'The asset picked or mapped from each input item' },
-				{ name: 'Assets Matching Filters', value: 'list', description: 'Every asset a Get Many with these filters returns' },
+				{
+					name: 'One Asset',
+					value: 'asset',
+					description: 'The asset picked or mapped from each input item',
+				},
+				{
+					name: 'Assets Matching Filters',
+					value: 'list',
+					description: 'Every asset a Get Many with these filters returns',
+				},
 			],
 			default: 'asset',
 		},
@@ -29,7 +37,8 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				displayName: 'Asset',
 				entity: 'assets',
 				searchMethod: 'searchAssets',
-				description: 'The equipment to report on; map the key from an input item to snapshot many assets',
+				description:
+					'The equipment to report on; map the key from an input item to snapshot many assets',
 			}),
 			displayOptions: { show: { snapshotOf: ['asset'] } },
 		},
@@ -81,13 +90,27 @@ async function latestReadings(
 }
 
 /** The asset's meters with their latest readings, its open downtime and open work orders. */
-async function snapshotOf(this: IExecuteFunctions, asset: IDataObject, options: ListOptions): Promise<IDataObject> {
+async function snapshotOf(
+	this: IExecuteFunctions,
+	asset: IDataObject,
+	options: ListOptions,
+): Promise<IDataObject> {
 	const assetKey = String(asset.key ?? asset.id ?? '');
 	const forAsset = { 'filter[assetKey]': assetKey };
 	const [meters, downtime, workOrders] = await Promise.all([
 		makiniApiRequestAllItems.call(this, '/api/eam/meters', forAsset, options),
-		makiniApiRequestAllItems.call(this, '/api/eam/assets-downtime', { ...forAsset, 'filter[endedAt]': 'null' }, options),
-		makiniApiRequestAllItems.call(this, '/api/eam/work-orders', { ...forAsset, 'filter[completedAt]': 'null' }, options),
+		makiniApiRequestAllItems.call(
+			this,
+			'/api/eam/assets-downtime',
+			{ ...forAsset, 'filter[endedAt]': 'null' },
+			options,
+		),
+		makiniApiRequestAllItems.call(
+			this,
+			'/api/eam/work-orders',
+			{ ...forAsset, 'filter[completedAt]': 'null' },
+			options,
+		),
 	]);
 	const meterKeys = meters.map((m) => String(m.key ?? m.id ?? ''));
 	const latest = await latestReadings.call(this, assetKey, meterKeys, options);
@@ -95,7 +118,10 @@ async function snapshotOf(this: IExecuteFunctions, asset: IDataObject, options: 
 	const openWorkOrders = workOrders.filter(isOpenWorkOrder);
 	return {
 		asset,
-		meters: meters.map((meter, i) => ({ ...meter, latestReading: latest.get(meterKeys[i]) ?? null })),
+		meters: meters.map((meter, i) => ({
+			...meter,
+			latestReading: latest.get(meterKeys[i]) ?? null,
+		})),
 		openDowntime,
 		openWorkOrders,
 		summary: {
@@ -110,7 +136,11 @@ async function snapshotOf(this: IExecuteFunctions, asset: IDataObject, options: 
 }
 
 /** One item per asset: the asset, its meters with their latest readings, open downtime and open work orders. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
 	const options = { ...transport, itemIndex };
 	if (this.getNodeParameter('snapshotOf', itemIndex, 'asset') === 'list') {
 		const assets = await listRecords.call(this, '/api/eam/assets', itemIndex, options);
@@ -120,6 +150,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, transp
 		return snapshots;
 	}
 	const key = locatorKey(this, itemIndex, 'assetKey', 'Asset');
-	const response = await makiniApiRequest.call(this, { method: 'GET', path: `/api/eam/assets/${key}`, itemIndex }, options);
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'GET', path: `/api/eam/assets/${key}`, itemIndex },
+		options,
+	);
 	return [await snapshotOf.call(this, (response.data ?? response) as IDataObject, options)];
 }

@@ -14,7 +14,12 @@ export const description: INodeProperties[] = [
 	operationSelector(
 		'asset',
 		[
-			{ name: 'Create', value: 'create', action: 'Create an asset', description: 'Create a piece of equipment' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create an asset',
+				description: 'Create a piece of equipment',
+			},
 			...readOptions('asset', 'assets'),
 			{
 				name: 'Get Materials',
@@ -26,9 +31,15 @@ export const description: INodeProperties[] = [
 				name: 'Get Snapshot',
 				value: 'getSnapshot',
 				action: 'Get an asset snapshot',
-				description: 'The asset with its meters and latest readings, open downtime and open work orders in one item',
+				description:
+					'The asset with its meters and latest readings, open downtime and open work orders in one item',
 			},
-			{ name: 'Update', value: 'update', action: 'Update an asset', description: 'Change fields of an asset' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update an asset',
+				description: 'Change fields of an asset',
+			},
 		],
 		'getAll',
 	),

@@ -4,7 +4,8 @@ import { keyCondition, keyFilterField, windowConditions, windowFields } from '..
 import type { ReadConfig } from '../shared/read.factory';
 
 /** Downtime that has not ended: CCN alarms and outages still in progress. */
-export const isOpenDowntime = (record: IDataObject) => record.endedAt === null || record.endedAt === undefined || record.endedAt === '';
+export const isOpenDowntime = (record: IDataObject) =>
+	record.endedAt === null || record.endedAt === undefined || record.endedAt === '';
 
 export const assetDowntimeConfig: ReadConfig = {
 	resource: 'assetDowntime',
@@ -22,9 +23,12 @@ export const assetDowntimeConfig: ReadConfig = {
 		...windowFields('start (startedAt)'),
 	],
 	listConditions: (ctx, itemIndex) => [
-		...(ctx.getNodeParameter('openOnly', itemIndex, false) ? [{ field: 'endedAt', operator: 'equals' as const, value: 'null' }] : []),
+		...(ctx.getNodeParameter('openOnly', itemIndex, false)
+			? [{ field: 'endedAt', operator: 'equals' as const, value: 'null' }]
+			: []),
 		...keyCondition(ctx, itemIndex, 'assetFilter', 'assetKey'),
 		...windowConditions(ctx, itemIndex, 'startedAt'),
 	],
-	keep: (ctx, itemIndex) => (ctx.getNodeParameter('openOnly', itemIndex, false) ? isOpenDowntime : undefined),
+	keep: (ctx, itemIndex) =>
+		ctx.getNodeParameter('openOnly', itemIndex, false) ? isOpenDowntime : undefined,
 };

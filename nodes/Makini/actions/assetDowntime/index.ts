@@ -7,7 +7,11 @@ import * as getAll from './getAll.operation';
 export const operations = { get, getAll };
 
 export const description: INodeProperties[] = [
-	operationSelector('assetDowntime', readOptions('asset downtime record', 'asset downtime records'), 'getAll'),
+	operationSelector(
+		'assetDowntime',
+		readOptions('asset downtime record', 'asset downtime records'),
+		'getAll',
+	),
 	...get.description,
 	...getAll.description,
 ];

@@ -11,7 +11,15 @@ export const description: INodeProperties[] = updateDisplayOptions(
 );
 
 /** Makini serves synced copies: `sync_status` says whether the data is current ('fail' = reauthorize the source). */
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
-	const response = await makiniApiRequest.call(this, { method: 'GET', path: '/api/integrations/current', itemIndex }, transport);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'GET', path: '/api/integrations/current', itemIndex },
+		transport,
+	);
 	return [(response.data ?? response) as IDataObject];
 }

@@ -13,7 +13,8 @@ export const description: INodeProperties[] = [
 				name: 'Get Sync Status',
 				value: 'getSyncStatus',
 				action: 'Get the sync status of the connection',
-				description: 'Whether Makini has synced the source system recently, or needs it reauthorized',
+				description:
+					'Whether Makini has synced the source system recently, or needs it reauthorized',
 			},
 		],
 		'getSyncStatus',

@@ -7,6 +7,12 @@ export const meterConfig: ReadConfig = {
 	entity: 'meters',
 	noun: 'meter',
 	simplifyFields: ['name', 'assetKey', 'type', 'unit', 'lastReading', 'lastReadingAt', 'updatedAt'],
-	listProperties: [keyFilterField('assetFilter', 'Asset Key', 'Only the meters of this asset (leave empty for all)')],
+	listProperties: [
+		keyFilterField(
+			'assetFilter',
+			'Asset Key',
+			'Only the meters of this asset (leave empty for all)',
+		),
+	],
 	listConditions: (ctx, itemIndex) => keyCondition(ctx, itemIndex, 'assetFilter', 'assetKey'),
 };

@@ -4,5 +4,15 @@ export const preventiveMaintenanceConfig: ReadConfig = {
 	resource: 'preventiveMaintenance',
 	entity: 'pm',
 	noun: 'preventive maintenance',
-	simplifyFields: ['title', 'status', 'statusKey', 'severity', 'assetKeys', 'siteKey', 'teamKey', 'dueAt', 'updatedAt'],
+	simplifyFields: [
+		'title',
+		'status',
+		'statusKey',
+		'severity',
+		'assetKeys',
+		'siteKey',
+		'teamKey',
+		'dueAt',
+		'updatedAt',
+	],
 };

@@ -7,7 +7,11 @@ import * as getAll from './getAll.operation';
 export const operations = { get, getAll };
 
 export const description: INodeProperties[] = [
-	operationSelector('preventiveMaintenance', readOptions('preventive maintenance plan', 'preventive maintenance plans'), 'getAll'),
+	operationSelector(
+		'preventiveMaintenance',
+		readOptions('preventive maintenance plan', 'preventive maintenance plans'),
+		'getAll',
+	),
 	...get.description,
 	...getAll.description,
 ];

@@ -4,5 +4,15 @@ export const serviceRequestConfig: ReadConfig = {
 	resource: 'serviceRequest',
 	entity: 'service-requests',
 	noun: 'service request',
-	simplifyFields: ['title', 'description', 'statusKey', 'severity', 'assetKey', 'workOrderKey', 'siteKey', 'dueAt', 'updatedAt'],
+	simplifyFields: [
+		'title',
+		'description',
+		'statusKey',
+		'severity',
+		'assetKey',
+		'workOrderKey',
+		'siteKey',
+		'dueAt',
+		'updatedAt',
+	],
 };

@@ -45,7 +45,12 @@ export const description: INodeProperties[] = updateDisplayOptions(
 				{ displayName: 'Due At', name: 'dueAt', type: 'dateTime', default: '' },
 				{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
 				{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
-				{ displayName: 'Requested By (User Key)', name: 'userRequestedKey', type: 'string', default: '' },
+				{
+					displayName: 'Requested By (User Key)',
+					name: 'userRequestedKey',
+					type: 'string',
+					default: '',
+				},
 				{ displayName: 'Severity', name: 'severity', type: 'string', default: '' },
 				{ displayName: 'Site Key', name: 'siteKey', type: 'string', default: '' },
 				{
@@ -64,13 +69,21 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
 	const body = writeBody(this, itemIndex, {
 		typed: ['title', 'assetKey', 'description'],
 		collection: 'additionalFields',
 		dateFields: ['dueAt'],
 	});
 	if (!body.title) fail(this, itemIndex, 'Title', 'is required');
-	const response = await makiniApiRequest.call(this, { method: 'POST', path: '/api/eam/service-requests', body, itemIndex }, transport);
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'POST', path: '/api/eam/service-requests', body, itemIndex },
+		transport,
+	);
 	return [(response.data ?? response) as IDataObject];
 }

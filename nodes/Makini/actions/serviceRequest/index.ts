@@ -11,7 +11,12 @@ export const description: INodeProperties[] = [
 	operationSelector(
 		'serviceRequest',
 		[
-			{ name: 'Create', value: 'create', action: 'Create a service request', description: 'Report a problem for follow-up' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a service request',
+				description: 'Report a problem for follow-up',
+			},
 			...readOptions('service request', 'service requests'),
 		],
 		'getAll',

@@ -4,11 +4,20 @@ import type { Condition } from '../../helpers/filters';
 import { isoDate } from '../../helpers/validation';
 
 /** Optional "only for this key" field of a Get Many (e.g. Asset Key on meters). */
-export function keyFilterField(name: string, displayName: string, description: string): INodeProperties {
+export function keyFilterField(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return { displayName, name, type: 'string', default: '', description };
 }
 
-export function keyCondition(ctx: IExecuteFunctions, itemIndex: number, name: string, field: string): Condition[] {
+export function keyCondition(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	field: string,
+): Condition[] {
 	const value = String(ctx.getNodeParameter(name, itemIndex, '') ?? '').trim();
 	return value ? [{ field, operator: 'equals', value }] : [];
 }
@@ -33,11 +42,16 @@ export function windowFields(on: string): INodeProperties[] {
 	];
 }
 
-export function windowConditions(ctx: IExecuteFunctions, itemIndex: number, field: string): Condition[] {
+export function windowConditions(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+): Condition[] {
 	const conditions: Condition[] = [];
 	const from = ctx.getNodeParameter('from', itemIndex, '') as string;
 	const to = ctx.getNodeParameter('to', itemIndex, '') as string;
-	if (from) conditions.push({ field, operator: 'gteq', value: isoDate(ctx, itemIndex, 'From', from) });
+	if (from)
+		conditions.push({ field, operator: 'gteq', value: isoDate(ctx, itemIndex, 'From', from) });
 	if (to) conditions.push({ field, operator: 'lteq', value: isoDate(ctx, itemIndex, 'To', to) });
 	return conditions;
 }

@@ -18,20 +18,35 @@ export function materialsOperation(config: {
 }): MakiniOperation {
 	const keyName = `${config.resource}Key`;
 	return {
-		description: updateDisplayOptions({ show: { resource: [config.resource], operation: ['getMaterials'] } }, [
-			keyLocator({ name: keyName, displayName: config.displayName, entity: config.entity, searchMethod: config.searchMethod }),
-			...returnAllAndLimit,
-			transportOptions('list'),
-		]),
+		description: updateDisplayOptions(
+			{ show: { resource: [config.resource], operation: ['getMaterials'] } },
+			[
+				keyLocator({
+					name: keyName,
+					displayName: config.displayName,
+					entity: config.entity,
+					searchMethod: config.searchMethod,
+				}),
+				...returnAllAndLimit,
+				transportOptions('list'),
+			],
+		),
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
 			const key = locatorKey(this, itemIndex, keyName, config.displayName);
 			const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-			const limit = returnAll ? 0 : positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
-			return await makiniApiRequestAllItems.call(this, `/api/eam/${config.entity}/${key}/materials`, {}, {
-				...transport,
-				limit,
-				itemIndex,
-			});
+			const limit = returnAll
+				? 0
+				: positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
+			return await makiniApiRequestAllItems.call(
+				this,
+				`/api/eam/${config.entity}/${key}/materials`,
+				{},
+				{
+					...transport,
+					limit,
+					itemIndex,
+				},
+			);
 		},
 	};
 }

@@ -1,7 +1,11 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
 /** The Operation dropdown of one resource. */
-export function operationSelector(resource: string, options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+export function operationSelector(
+	resource: string,
+	options: INodePropertyOptions[],
+	defaultValue: string,
+): INodeProperties {
 	return {
 		displayName: 'Operation',
 		name: 'operation',
@@ -19,7 +23,17 @@ const withArticle = (noun: string) => `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${
 /** Get + Get Many entries, worded the same for every resource. */
 export function readOptions(noun: string, plural: string): INodePropertyOptions[] {
 	return [
-		{ name: 'Get', value: 'get', action: `Get ${withArticle(noun)}`, description: `Get one ${noun} by key` },
-		{ name: 'Get Many', value: 'getAll', action: `Get many ${plural}`, description: `List ${plural}, with filters` },
+		{
+			name: 'Get',
+			value: 'get',
+			action: `Get ${withArticle(noun)}`,
+			description: `Get one ${noun} by key`,
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: `Get many ${plural}`,
+			description: `List ${plural}, with filters`,
+		},
 	];
 }

@@ -29,7 +29,10 @@ export interface ReadConfig {
 	/** Conditions from listProperties, always required of every record. */
 	listConditions?: (ctx: IExecuteFunctions, itemIndex: number) => Condition[];
 	/** A defensive check of what the server was asked to filter (e.g. open only), applied to the page results. */
-	keep?: (ctx: IExecuteFunctions, itemIndex: number) => ((record: IDataObject) => boolean) | undefined;
+	keep?: (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+	) => ((record: IDataObject) => boolean) | undefined;
 }
 
 const show = (config: ReadConfig, operation: string) => ({
@@ -41,7 +44,12 @@ export const keyParameterName = (config: ReadConfig) => `${config.resource}Key`;
 function keyProperty(config: ReadConfig): INodeProperties {
 	const displayName = `${config.noun[0].toUpperCase()}${config.noun.slice(1)}`;
 	return config.searchMethod
-		? keyLocator({ name: keyParameterName(config), displayName, entity: config.entity, searchMethod: config.searchMethod })
+		? keyLocator({
+				name: keyParameterName(config),
+				displayName,
+				entity: config.entity,
+				searchMethod: config.searchMethod,
+			})
 		: keyField(keyParameterName(config), `${displayName} Key`, `Key of the ${config.noun}`);
 }
 
@@ -55,7 +63,10 @@ export function readKey(this: IExecuteFunctions, config: ReadConfig, itemIndex: 
 
 export function getOperation(config: ReadConfig): MakiniOperation {
 	return {
-		description: updateDisplayOptions(show(config, 'get'), [keyProperty(config), transportOptions('read')]),
+		description: updateDisplayOptions(show(config, 'get'), [
+			keyProperty(config),
+			transportOptions('read'),
+		]),
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
 			const key = readKey.call(this, config, itemIndex);
 			const body = await makiniApiRequest.call(
@@ -78,7 +89,9 @@ export async function listRecords(
 	keep?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
+	const limit = returnAll
+		? 0
+		: positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
 	const { qs, local } = listQuery(this, itemIndex, own);
 	// Conditions checked here (match "any") cannot bound the server-side paging: fetch all, then cut.
 	const records = await makiniApiRequestAllItems.call(this, path, qs, {
@@ -99,8 +112,16 @@ export function getManyOperation(config: ReadConfig): MakiniOperation {
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
 			const own = config.listConditions?.(this, itemIndex) ?? [];
 			const keep = config.keep?.(this, itemIndex);
-			const records = await listRecords.call(this, `/api/eam/${config.entity}`, itemIndex, transport, own, keep);
-			const simplify = config.simplifyFields && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
+			const records = await listRecords.call(
+				this,
+				`/api/eam/${config.entity}`,
+				itemIndex,
+				transport,
+				own,
+				keep,
+			);
+			const simplify =
+				config.simplifyFields && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
 			return simplify ? records.map((r) => simplifyRecord(r, config.simplifyFields!)) : records;
 		},
 	};

@@ -8,7 +8,11 @@ import type { ListOptions } from '../../transport';
  */
 export interface MakiniOperation {
 	description: INodeProperties[];
-	execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		transport: ListOptions,
+	): Promise<IDataObject[]>;
 	/** Writes run with the Concurrency option; reads one item at a time. */
 	write?: boolean;
 }

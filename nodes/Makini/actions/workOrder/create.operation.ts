@@ -34,9 +34,21 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
-	const body = writeBody(this, itemIndex, { typed: ['title'], collection: 'additionalFields', dateFields: workOrderDateFields });
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
+	const body = writeBody(this, itemIndex, {
+		typed: ['title'],
+		collection: 'additionalFields',
+		dateFields: workOrderDateFields,
+	});
 	if (!body.title) fail(this, itemIndex, 'Title', 'is required');
-	const response = await makiniApiRequest.call(this, { method: 'POST', path: '/api/eam/work-orders', body, itemIndex }, transport);
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'POST', path: '/api/eam/work-orders', body, itemIndex },
+		transport,
+	);
 	return [(response.data ?? response) as IDataObject];
 }

@@ -14,7 +14,12 @@ export const description: INodeProperties[] = [
 	operationSelector(
 		'workOrder',
 		[
-			{ name: 'Create', value: 'create', action: 'Create a work order', description: 'Open a work order' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a work order',
+				description: 'Open a work order',
+			},
 			...readOptions('work order', 'work orders'),
 			{
 				name: 'Get Materials',
@@ -22,7 +27,12 @@ export const description: INodeProperties[] = [
 				action: 'Get materials of a work order',
 				description: 'List the materials planned or used on a work order',
 			},
-			{ name: 'Update', value: 'update', action: 'Update a work order', description: 'Change fields of a work order' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a work order',
+				description: 'Change fields of a work order',
+			},
 			{
 				name: 'Update Status',
 				value: 'updateStatus',

@@ -14,24 +14,44 @@ export const write = true;
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['workOrder'], operation: ['update'] } },
 	[
-		keyLocator({ name: 'workOrderKey', displayName: 'Work Order', entity: 'work-orders', searchMethod: 'searchWorkOrders' }),
+		keyLocator({
+			name: 'workOrderKey',
+			displayName: 'Work Order',
+			entity: 'work-orders',
+			searchMethod: 'searchWorkOrders',
+		}),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
 			type: 'collection',
 			placeholder: 'Add Field',
 			default: {},
-			options: [{ displayName: 'Title', name: 'title', type: 'string', default: '' }, ...workOrderWriteFields],
+			options: [
+				{ displayName: 'Title', name: 'title', type: 'string', default: '' },
+				...workOrderWriteFields,
+			],
 		},
 		jsonFieldsProperty,
 		transportOptions('write'),
 	],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
 	const key = locatorKey(this, itemIndex, 'workOrderKey', 'Work Order');
-	const body = writeBody(this, itemIndex, { collection: 'updateFields', dateFields: workOrderDateFields });
-	if (Object.keys(body).length === 0) fail(this, itemIndex, 'Update Fields', 'add at least one field to change');
-	const response = await makiniApiRequest.call(this, { method: 'PUT', path: `/api/eam/work-orders/${key}`, body, itemIndex }, transport);
+	const body = writeBody(this, itemIndex, {
+		collection: 'updateFields',
+		dateFields: workOrderDateFields,
+	});
+	if (Object.keys(body).length === 0)
+		fail(this, itemIndex, 'Update Fields', 'add at least one field to change');
+	const response = await makiniApiRequest.call(
+		this,
+		{ method: 'PUT', path: `/api/eam/work-orders/${key}`, body, itemIndex },
+		transport,
+	);
 	return [(response.data ?? response) as IDataObject];
 }

@@ -12,7 +12,12 @@ export const write = true;
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['workOrder'], operation: ['updateStatus'] } },
 	[
-		keyLocator({ name: 'workOrderKey', displayName: 'Work Order', entity: 'work-orders', searchMethod: 'searchWorkOrders' }),
+		keyLocator({
+			name: 'workOrderKey',
+			displayName: 'Work Order',
+			entity: 'work-orders',
+			searchMethod: 'searchWorkOrders',
+		}),
 		{
 			displayName: 'Status Name or ID',
 			name: 'statusKey',
@@ -27,7 +32,11 @@ export const description: INodeProperties[] = updateDisplayOptions(
 	],
 );
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+): Promise<IDataObject[]> {
 	const key = locatorKey(this, itemIndex, 'workOrderKey', 'Work Order');
 	const statusKey = String(this.getNodeParameter('statusKey', itemIndex, '') ?? '').trim();
 	if (!statusKey) fail(this, itemIndex, 'Status', 'choose a status');
