@@ -1,4 +1,4 @@
-// Three suites: unit (nodes + sandbox over real HTTP), reliability (faults and abuse), e2e (real n8n).
+// Three suites: unit (nodes + sandbox over real HTTP, pure helpers, the packed package), reliability (faults and abuse), e2e (real n8n).
 // n8n-core pulls two ESM-only packages (through @langchain/core); Node 20 requires them natively, jest needs them
 // transpiled to CommonJS.
 const esmOnly = ['p-retry', 'is-network-error'];
@@ -11,11 +11,13 @@ const common = {
 	transform: tsJest,
 	transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
 	moduleFileExtensions: ['ts', 'js', 'json'],
+	// the build copies package.json into dist/
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 
 module.exports = {
 	projects: [
-		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{sandbox,nodes,triggers}/**/*.test.ts'] },
+		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{sandbox,nodes,triggers,package,pure}/**/*.test.ts'] },
 		{ ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
 	],
