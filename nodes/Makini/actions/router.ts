@@ -4,34 +4,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { mapWithConcurrency } from '../helpers/concurrency';
 import type { ListOptions } from '../transport';
 import { RateGate } from '../transport';
-import * as asset from './asset';
-import * as assetDowntime from './assetDowntime';
-import * as connection from './connection';
-import * as location from './location';
-import * as meter from './meter';
-import * as meterReading from './meterReading';
-import * as preventiveMaintenance from './preventiveMaintenance';
-import * as serviceRequest from './serviceRequest';
+import { resources } from './resources';
 import type { MakiniOperation } from './shared/types';
-import * as site from './site';
-import * as team from './team';
-import * as user from './user';
-import * as workOrder from './workOrder';
 
-const resources: Record<string, Record<string, MakiniOperation>> = {
-	asset: asset.operations,
-	assetDowntime: assetDowntime.operations,
-	connection: connection.operations,
-	location: location.operations,
-	meter: meter.operations,
-	meterReading: meterReading.operations,
-	preventiveMaintenance: preventiveMaintenance.operations,
-	serviceRequest: serviceRequest.operations,
-	site: site.operations,
-	team: team.operations,
-	user: user.operations,
-	workOrder: workOrder.operations,
-};
+const operationsByResource: Record<string, Record<string, MakiniOperation>> = Object.fromEntries(
+	resources.map((resource) => [resource.option.value, resource.operations]),
+);
 
 /** Options → transport settings of one item. */
 function transportFor(ctx: IExecuteFunctions, itemIndex: number, gate: RateGate): ListOptions {
@@ -63,7 +41,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = operationsByResource[resource]?.[operationName];
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -7,7 +7,7 @@ import { transportOptions } from '../../descriptions/options';
 import { locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRequest, makiniApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
-import { isOpenDowntime } from '../assetDowntime/config';
+import { isOpenDowntime } from '../assetDowntime';
 import { listRecords } from '../shared/read.factory';
 
 export const description: INodeProperties[] = updateDisplayOptions(

@@ -1,23 +1,20 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector } from '../shared/operationSelector';
+import { defineResource } from '../shared/resource';
 import * as getSyncStatus from './getSyncStatus.operation';
 
-export const operations = { getSyncStatus };
-
-export const description: INodeProperties[] = [
-	operationSelector(
-		'connection',
-		[
-			{
-				name: 'Get Sync Status',
-				value: 'getSyncStatus',
-				action: 'Get the sync status of the connection',
-				description:
-					'Whether Makini has synced the source system recently, or needs it reauthorized',
-			},
-		],
-		'getSyncStatus',
-	),
-	...getSyncStatus.description,
-];
+export const connection = defineResource({
+	option: {
+		name: 'Connection',
+		value: 'connection',
+		description: 'The Makini connection behind the credential',
+	},
+	operationOptions: [
+		{
+			name: 'Get Sync Status',
+			value: 'getSyncStatus',
+			action: 'Get the sync status of the connection',
+			description: 'Whether Makini has synced the source system recently, or needs it reauthorized',
+		},
+	],
+	defaultOperation: 'getSyncStatus',
+	operations: { getSyncStatus },
+});

@@ -1,27 +1,23 @@
-import type { INodeProperties } from 'n8n-workflow';
-
-import { operationSelector, readOptions } from '../shared/operationSelector';
+import { getManyOperation, getOperation } from '../shared/read.factory';
+import { defineResource, readOptions } from '../shared/resource';
+import { serviceRequestConfig } from './config';
 import * as create from './create.operation';
-import * as get from './get.operation';
-import * as getAll from './getAll.operation';
 
-export const operations = { create, get, getAll };
-
-export const description: INodeProperties[] = [
-	operationSelector(
-		'serviceRequest',
-		[
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Create a service request',
-				description: 'Report a problem for follow-up',
-			},
-			...readOptions('service request', 'service requests'),
-		],
-		'getAll',
-	),
-	...create.description,
-	...get.description,
-	...getAll.description,
-];
+export const serviceRequest = defineResource({
+	option: { name: 'Service Request', value: 'serviceRequest' },
+	operationOptions: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a service request',
+			description: 'Report a problem for follow-up',
+		},
+		...readOptions('service request', 'service requests'),
+	],
+	defaultOperation: 'getAll',
+	operations: {
+		create,
+		get: getOperation(serviceRequestConfig),
+		getAll: getManyOperation(serviceRequestConfig),
+	},
+});

@@ -10,7 +10,8 @@ import { simplifyRecord } from '../../helpers/simplify';
 import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRequest, makiniApiRequestAllItems } from '../../transport';
-import type { MakiniOperation } from './types';
+import { defineResource, readOptions } from './resource';
+import type { MakiniOperation, MakiniResource } from './types';
 
 /** What differs between the read-only resources; Get and Get Many are otherwise the same everywhere. */
 export interface ReadConfig {
@@ -125,4 +126,24 @@ export function getManyOperation(config: ReadConfig): MakiniOperation {
 			return simplify ? records.map((r) => simplifyRecord(r, config.simplifyFields!)) : records;
 		},
 	};
+}
+
+/** A resource with only Get and Get Many (Get Many first selected): everything it needs in one call. */
+export function readOnlyResource(
+	config: ReadConfig & {
+		/** Resource dropdown name and optional hint */
+		displayName: string;
+		description?: string;
+		/** How the Get / Get Many actions name one record and several, e.g. `site`, `sites` */
+		one: string;
+		many: string;
+	},
+): MakiniResource {
+	const { displayName, description, one, many } = config;
+	return defineResource({
+		option: { name: displayName, value: config.resource, ...(description ? { description } : {}) },
+		operationOptions: readOptions(one, many),
+		defaultOperation: 'getAll',
+		operations: { get: getOperation(config), getAll: getManyOperation(config) },
+	});
 }

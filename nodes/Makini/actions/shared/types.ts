@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import type { ListOptions } from '../../transport';
 
@@ -17,4 +22,10 @@ export interface MakiniOperation {
 	write?: boolean;
 }
 
-export type ResourceOperations = Record<string, MakiniOperation>;
+/** One entry of the Resource dropdown with its operations: the router and the node description both read it. */
+export interface MakiniResource {
+	option: INodePropertyOptions;
+	operations: Record<string, MakiniOperation>;
+	/** The Operation dropdown, then each operation's parameters. */
+	properties: INodeProperties[];
+}

@@ -1,9 +1,13 @@
-import { keyCondition, keyFilterField } from '../shared/conditions';
-import type { ReadConfig } from '../shared/read.factory';
+import { keyCondition, keyFilterField } from './shared/conditions';
+import { readOnlyResource } from './shared/read.factory';
 
 // CCN point values and run hours surface as meters of an asset.
-export const meterConfig: ReadConfig = {
+export const meter = readOnlyResource({
 	resource: 'meter',
+	displayName: 'Meter',
+	description: 'Point values and run hours of equipment',
+	one: 'meter',
+	many: 'meters',
 	entity: 'meters',
 	noun: 'meter',
 	simplifyFields: ['name', 'assetKey', 'type', 'unit', 'lastReading', 'lastReadingAt', 'updatedAt'],
@@ -15,4 +19,4 @@ export const meterConfig: ReadConfig = {
 		),
 	],
 	listConditions: (ctx, itemIndex) => keyCondition(ctx, itemIndex, 'assetFilter', 'assetKey'),
-};
+});

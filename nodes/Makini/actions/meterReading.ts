@@ -1,8 +1,11 @@
-import { keyCondition, keyFilterField, windowConditions, windowFields } from '../shared/conditions';
-import type { ReadConfig } from '../shared/read.factory';
+import { keyCondition, keyFilterField, windowConditions, windowFields } from './shared/conditions';
+import { readOnlyResource } from './shared/read.factory';
 
-export const meterReadingConfig: ReadConfig = {
+export const meterReading = readOnlyResource({
 	resource: 'meterReading',
+	displayName: 'Meter Reading',
+	one: 'meter reading',
+	many: 'meter readings',
 	entity: 'meter-readings',
 	noun: 'meter reading',
 	listProperties: [
@@ -15,4 +18,4 @@ export const meterReadingConfig: ReadConfig = {
 		...keyCondition(ctx, itemIndex, 'meterFilter', 'meterKey'),
 		...windowConditions(ctx, itemIndex, 'createdAt'),
 	],
-};
+});

@@ -1,7 +1,9 @@
 import type { INodePropertyOptions, INodeProperties } from 'n8n-workflow';
 
+import type { MakiniOperation, MakiniResource } from './types';
+
 /** The Operation dropdown of one resource. */
-export function operationSelector(
+function operationSelector(
 	resource: string,
 	options: INodePropertyOptions[],
 	defaultValue: string,
@@ -36,4 +38,22 @@ export function readOptions(noun: string, plural: string): INodePropertyOptions[
 			description: `List ${plural}, with filters`,
 		},
 	];
+}
+
+/** A resource from its dropdown entry and operations, listed in the order of the Operation dropdown. */
+export function defineResource(config: {
+	option: INodePropertyOptions & { value: string };
+	operationOptions: INodePropertyOptions[];
+	defaultOperation: string;
+	operations: Record<string, MakiniOperation>;
+}): MakiniResource {
+	const { option, operationOptions, defaultOperation, operations } = config;
+	return {
+		option,
+		operations,
+		properties: [
+			operationSelector(option.value, operationOptions, defaultOperation),
+			...Object.values(operations).flatMap((operation) => operation.description),
+		],
+	};
 }

@@ -1,14 +1,18 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { keyCondition, keyFilterField, windowConditions, windowFields } from '../shared/conditions';
-import type { ReadConfig } from '../shared/read.factory';
+import { keyCondition, keyFilterField, windowConditions, windowFields } from './shared/conditions';
+import { readOnlyResource } from './shared/read.factory';
 
 /** Downtime that has not ended: CCN alarms and outages still in progress. */
 export const isOpenDowntime = (record: IDataObject) =>
 	record.endedAt === null || record.endedAt === undefined || record.endedAt === '';
 
-export const assetDowntimeConfig: ReadConfig = {
+export const assetDowntime = readOnlyResource({
 	resource: 'assetDowntime',
+	displayName: 'Asset Downtime',
+	description: 'Alarms and outages of equipment',
+	one: 'asset downtime record',
+	many: 'asset downtime records',
 	entity: 'assets-downtime',
 	noun: 'asset downtime',
 	listProperties: [
@@ -31,4 +35,4 @@ export const assetDowntimeConfig: ReadConfig = {
 	],
 	keep: (ctx, itemIndex) =>
 		ctx.getNodeParameter('openOnly', itemIndex, false) ? isOpenDowntime : undefined,
-};
+});

@@ -1,4 +1,0 @@
-import { getManyOperation } from '../shared/read.factory';
-import { meterConfig } from './config';
-
-export const { description, execute } = getManyOperation(meterConfig);

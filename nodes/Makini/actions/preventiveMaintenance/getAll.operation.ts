@@ -1,4 +1,0 @@
-import { getManyOperation } from '../shared/read.factory';
-import { preventiveMaintenanceConfig } from './config';
-
-export const { description, execute } = getManyOperation(preventiveMaintenanceConfig);

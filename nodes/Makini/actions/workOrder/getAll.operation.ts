@@ -1,4 +1,0 @@
-import { getManyOperation } from '../shared/read.factory';
-import { workOrderConfig } from './config';
-
-export const { description, execute } = getManyOperation(workOrderConfig);
