@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import {
 	NodeConnectionTypes,
 	NodeOperationError,
@@ -12,14 +11,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acceptDelivery } from './trigger/deliveryMemory';
+import { checkDelivery, NO_SECRET } from './trigger/checkDelivery';
 import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
-import { EVENT_OPTIONS, isEventSelected } from './trigger/events';
+import { EVENT_OPTIONS } from './trigger/events';
 import { resolveChangedRecords } from './trigger/resolveRecords';
-import { isValidWebhookSignature } from './trigger/signature';
-
-const NO_SECRET =
-	'The Makini API credential has no Webhook Secret. Paste the secret Makini shows under Developers → Webhooks into the credential: without it deliveries cannot be verified and are refused.';
 
 async function webhookSecret(this: IHookFunctions | IWebhookFunctions): Promise<string> {
 	const credentials = await this.getCredentials('makiniApi');
@@ -150,8 +145,8 @@ export class MakiniTrigger implements INodeType {
 
 	webhookMethods = {
 		default: {
-			// Nothing to look up or register remotely: the user adds the URL in the Makini dashboard.
-			// Both hooks run on activation, so a missing secret stops it with a clear message.
+			// Nothing to look up or register remotely: the user adds the URL in the Makini dashboard. n8n calls
+			// create only when checkExists returns false, so checkExists alone stops a secretless activation.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				return await requireWebhookSecret.call(this);
 			},
@@ -169,85 +164,37 @@ export class MakiniTrigger implements INodeType {
 	 * Resolving records happens in execute(), which n8n runs inside the started execution.
 	 */
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const secret = await webhookSecret.call(this);
-		// 500 rather than 4xx: Makini keeps retrying, so deliveries get through once the secret is set.
-		if (secret === '') return answer.call(this, 500, { message: NO_SECRET });
-
 		const req = this.getRequestObject();
-		const header = req.headers['x-webhook-signature'];
-		if (typeof header !== 'string' || header.trim() === '') {
-			return answer.call(this, 401, { message: 'Missing X-Webhook-Signature header' });
-		}
 		// n8n reads the raw bytes lazily (as its own signed-webhook triggers do, ask for them first); only if
 		// none are kept is the parsed body all there is, and its compact form is then what gets verified.
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		// Checked before parsing and HMAC work: an oversized body costs neither, signed or not.
-		const maxBodySizeKb = (options.maxBodySizeKb as number | undefined) ?? 1024;
-		if (rawBody.length > maxBodySizeKb * 1024) {
-			return answer.call(this, 413, { message: `Body larger than ${maxBodySizeKb} KB` });
-		}
-		// Strict UTF-8, and nesting too deep to re-serialise, both count as "not JSON" rather than a crash.
-		let parsed: unknown;
-		let compact: string | undefined;
-		try {
-			parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(rawBody));
-			compact = JSON.stringify(parsed);
-		} catch {
-			parsed = undefined;
-			compact = undefined;
-		}
-		if (!isValidWebhookSignature(secret, header, rawBody, compact)) {
-			return answer.call(this, 401, { message: 'Invalid webhook signature' });
-		}
-		const payload = parsed as IDataObject | null;
-		if (
-			compact === undefined ||
-			typeof payload !== 'object' ||
-			payload === null ||
-			Array.isArray(payload) ||
-			typeof payload.event !== 'string' ||
-			payload.event.trim() === ''
-		) {
-			return answer.call(this, 400, {
-				message: 'Body is not a Makini webhook payload (JSON object with "event")',
-			});
-		}
-
-		const event = payload.event;
-		const events = this.getNodeParameter('events', []) as string[];
-		const customEvents = this.getNodeParameter('customEvents', '') as string;
-		if (!isEventSelected(event, events, customEvents)) {
-			return answer.call(this, 200, {
-				received: true,
-				started: false,
-				reason: 'event not selected',
-			});
-		}
-
-		const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
-		const keys: string[] = [];
-		// 128 bits of the hash identify a body well enough and keep the saved memory small.
-		if (options.identicalBodyIsDuplicate !== false)
-			keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
-		if (typeof payload.id === 'string' && payload.id !== '') keys.push(`id:${payload.id}`);
-		const isNew = acceptDelivery(this.getWorkflowStaticData('node'), keys, Date.now(), {
-			retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
-			maxEntries: (options.maxEntries as number | undefined) ?? 5000,
-		});
-		if (!isNew)
-			return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
-
-		const connectionId = payload.connection_id ?? payload.connectionId;
-		const delivery: DeliveryJson = {
-			event,
-			...(typeof connectionId === 'string' ? { connectionId } : {}),
-			receivedAt: new Date().toISOString(),
-			deliveryFingerprint,
-			payload,
-		};
-		return { workflowData: [[{ json: delivery }]] };
+		const verdict = checkDelivery(
+			{
+				secret: await webhookSecret.call(this),
+				signature: req.headers['x-webhook-signature'],
+				rawBody,
+			},
+			{
+				events: this.getNodeParameter('events', []) as string[],
+				customEvents: this.getNodeParameter('customEvents', '') as string,
+				maxBodySizeKb: (options.maxBodySizeKb as number | undefined) ?? 1024,
+				identicalBodyIsDuplicate: options.identicalBodyIsDuplicate !== false,
+				retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
+				maxEntries: (options.maxEntries as number | undefined) ?? 5000,
+			},
+			this.getWorkflowStaticData('node'),
+			Date.now(),
+		);
+		if ('delivery' in verdict) return { workflowData: [[{ json: verdict.delivery }]] };
+		return answer.call(
+			this,
+			verdict.status,
+			verdict.status === 200
+				? { received: true, started: false, reason: verdict.reason }
+				: { message: verdict.reason },
+		);
 	}
 
 	/** Runs in the execution n8n starts with webhook()'s output: splits and resolves records. */
