@@ -39,7 +39,7 @@ function readPage(body: IDataObject): Page {
 }
 
 /** Collects records in order, once per key, up to the limit. */
-class Collector {
+export class Collector {
 	readonly records: IDataObject[] = [];
 
 	private readonly seen = new Set<string>();
