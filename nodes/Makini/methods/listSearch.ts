@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { makiniApiRequest, recordKey } from '../transport';
+import { makiniApiPage, recordKey } from '../transport';
 
 const PAGE_SIZE = 50;
 
@@ -15,17 +15,18 @@ async function search(
 	const page = Number(paginationToken ?? 1);
 	const qs: IDataObject = { page, per_page: PAGE_SIZE, [`sort[${field}]`]: 0 };
 	if (filter) qs[`filter[${field}:contains]`] = filter;
-	const body = await makiniApiRequest.call(ctx, { method: 'GET', path: `/api/eam/${entity}`, qs });
-	const records = Array.isArray(body.data) ? (body.data as IDataObject[]) : [];
-	const meta = (body.meta ?? {}) as IDataObject;
+	const { records, lastPage } = await makiniApiPage.call(ctx, {
+		method: 'GET',
+		path: `/api/eam/${entity}`,
+		qs,
+	});
 	const results = records.flatMap((record) => {
 		const key = recordKey(record);
 		if (key === undefined) return [];
 		const label = record[field] ?? record._displayValue ?? key;
 		return [{ name: `${String(label)} (${key})`, value: key }];
 	});
-	const more =
-		meta.last_page !== undefined ? page < Number(meta.last_page) : records.length === PAGE_SIZE;
+	const more = lastPage !== undefined ? page < lastPage : records.length === PAGE_SIZE;
 	return { results, paginationToken: more ? String(page + 1) : undefined };
 }
 

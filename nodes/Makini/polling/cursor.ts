@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { makiniApiRequest, recordKey } from '../transport';
+import { makiniApiPage, recordKey } from '../transport';
 
 /** Where the last complete read ended: the newest `updatedAt` and the keys already emitted at it. */
 export interface PollCursor extends IDataObject {
@@ -37,7 +37,7 @@ export async function readChangesSince(
 	const changed = new Map<string, IDataObject>();
 
 	for (;;) {
-		const response = await makiniApiRequest.call(this, {
+		const { records: rows } = await makiniApiPage.call(this, {
 			method: 'GET',
 			path,
 			qs: {
@@ -49,7 +49,6 @@ export async function readChangesSince(
 				page,
 			},
 		});
-		const rows = (response.data ?? []) as IDataObject[];
 		for (const row of rows) {
 			const key = recordKey(row);
 			const ms = timeOf(row);
@@ -86,12 +85,12 @@ export async function readNewest(
 	filters: IDataObject,
 	count: number,
 ): Promise<IDataObject[]> {
-	const response = await makiniApiRequest.call(this, {
+	const { records } = await makiniApiPage.call(this, {
 		method: 'GET',
 		path,
 		qs: { ...filters, filterMatch: 'all', 'sort[updatedAt]': 1, per_page: count, page: 1 },
 	});
-	return ((response.data ?? []) as IDataObject[]).slice(0, count);
+	return records.slice(0, count);
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { makiniApiRequest } from '../transport';
+import { makiniApiRecord } from '../transport';
 
 /**
  * Fires when the connection's `sync_status` changes (`fail` = the source system's credentials are no
@@ -8,11 +8,10 @@ import { makiniApiRequest } from '../transport';
  * status; manual runs always return the current one.
  */
 export async function pollSyncStatus(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const response = await makiniApiRequest.call(this, {
+	const connection = await makiniApiRecord.call(this, {
 		method: 'GET',
 		path: '/api/integrations/current',
 	});
-	const connection = (response.data ?? {}) as IDataObject;
 	const syncStatus = String(connection.sync_status);
 	const state = this.getWorkflowStaticData('node');
 	const previous = state.syncStatus as string | undefined;

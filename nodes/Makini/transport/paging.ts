@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { makiniApiRequest } from './request';
+import { makiniApiPage, type Page } from './records';
 import type { ListOptions, MakiniFunctions } from './types';
 
 /** The largest page Makini accepts (the sandbox caps per_page here; a smaller cap is read back from meta). */
@@ -10,32 +10,6 @@ export const MAX_PAGE_SIZE = 500;
 export function recordKey(record: IDataObject): string | undefined {
 	const key = record.key ?? record.id;
 	return key === undefined || key === null || key === '' ? undefined : String(key);
-}
-
-interface Page {
-	records: IDataObject[];
-	currentPage?: number;
-	lastPage?: number;
-	perPage?: number;
-	nextCursor?: string;
-}
-
-const toNumber = (value: unknown): number | undefined => {
-	const n = Number(value);
-	return value === undefined || value === null || value === '' || Number.isNaN(n) ? undefined : n;
-};
-
-function readPage(body: IDataObject): Page {
-	const meta = (body.meta ?? {}) as IDataObject;
-	const links = (body.links ?? {}) as IDataObject;
-	const cursor = meta.next_cursor ?? body.next_cursor ?? links.next_cursor;
-	return {
-		records: Array.isArray(body.data) ? (body.data as IDataObject[]) : [],
-		currentPage: toNumber(meta.current_page),
-		lastPage: toNumber(meta.last_page),
-		perPage: toNumber(meta.per_page),
-		nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : undefined,
-	};
 }
 
 /** Collects records in order, once per key, up to the limit. */
@@ -84,12 +58,10 @@ export async function makiniApiRequestAllItems(
 	const limit = opts.limit && opts.limit > 0 ? opts.limit : 0;
 	const collector = new Collector(limit);
 	const fetchPage = async (query: IDataObject) =>
-		readPage(
-			await makiniApiRequest.call(
-				this,
-				{ method: 'GET', path, qs: { ...qs, ...query }, itemIndex: opts.itemIndex },
-				opts,
-			),
+		await makiniApiPage.call(
+			this,
+			{ method: 'GET', path, qs: { ...qs, ...query }, itemIndex: opts.itemIndex },
+			opts,
 		);
 
 	let perPage = limit ? Math.min(limit, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;

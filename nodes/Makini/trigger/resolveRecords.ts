@@ -5,7 +5,8 @@ import {
 	type IExecuteFunctions,
 } from 'n8n-workflow';
 
-import { makiniApiRequest, recordKey } from '../transport';
+import { mapWithConcurrency } from '../helpers/concurrency';
+import { makiniApiPage, makiniApiRecord, recordKey, type Page } from '../transport';
 import { changedEntity } from './events';
 import { changedIds, resolvedKey, type DeliveryJson, type ResolvedRecords } from './deliveryItems';
 
@@ -37,9 +38,9 @@ async function listBatch(
 	entity: string,
 	batch: string[],
 ): Promise<Map<string, IDataObject> | undefined> {
-	let response: IDataObject;
+	let page: Page;
 	try {
-		response = await makiniApiRequest.call(this, {
+		page = await makiniApiPage.call(this, {
 			method: 'GET',
 			path: `/api/eam/${entity}`,
 			qs: { 'filter[key]': batch, filterMatch: 'any', per_page: batch.length },
@@ -51,7 +52,7 @@ async function listBatch(
 	}
 	const wanted = new Set(batch);
 	const found = new Map<string, IDataObject>();
-	for (const record of Array.isArray(response.data) ? (response.data as IDataObject[]) : []) {
+	for (const record of page.records) {
 		const key = recordKey(record);
 		if (key === undefined || !wanted.has(key)) return undefined;
 		found.set(key, record);
@@ -68,23 +69,19 @@ async function readEach(
 	const found = new Map<string, IDataObject>();
 	// "." and ".." are no record keys: as a path segment they would address another endpoint.
 	const ids = batch.filter((id) => id !== '' && id !== '.' && id !== '..');
-	let next = 0;
-	const worker = async () => {
-		while (next < ids.length) {
-			const id = ids[next++];
-			try {
-				const response = await makiniApiRequest.call(this, {
-					method: 'GET',
-					path: `/api/eam/${entity}/${encodeURIComponent(id)}`,
-				});
-				found.set(id, (response.data ?? response) as IDataObject);
-			} catch (thrown) {
-				const error = nodeError.call(this, thrown);
-				if (httpCode(error) !== '404') throw error;
-			}
+	await mapWithConcurrency(ids.length, SINGLE_READS_AT_ONCE, async (index) => {
+		const id = ids[index];
+		try {
+			const record = await makiniApiRecord.call(this, {
+				method: 'GET',
+				path: `/api/eam/${entity}/${encodeURIComponent(id)}`,
+			});
+			found.set(id, record);
+		} catch (thrown) {
+			const error = nodeError.call(this, thrown);
+			if (httpCode(error) !== '404') throw error;
 		}
-	};
-	await Promise.all(Array.from({ length: Math.min(SINGLE_READS_AT_ONCE, ids.length) }, worker));
+	});
 	return found;
 }
 

@@ -5,7 +5,7 @@ import { transportOptions } from '../../descriptions/options';
 import { jsonFieldsProperty, writeBody } from '../../helpers/body';
 import { fail } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 import { assetWriteFields } from './fields';
 
 export const write = true;
@@ -41,10 +41,10 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const body = writeBody(this, itemIndex, { typed: ['name'], collection: 'additionalFields' });
 	if (!body.name) fail(this, itemIndex, 'Name', 'is required');
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'POST', path: '/api/eam/assets', body, itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

@@ -6,7 +6,7 @@ import { listFields } from '../../descriptions/listFields';
 import { transportOptions } from '../../descriptions/options';
 import { locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest, makiniApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
+import { makiniApiRecord, makiniApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
 import { isOpenDowntime } from '../assetDowntime';
 import { listRecords } from '../shared/read.factory';
 
@@ -150,10 +150,10 @@ export async function execute(
 		return snapshots;
 	}
 	const key = locatorKey(this, itemIndex, 'assetKey', 'Asset');
-	const response = await makiniApiRequest.call(
+	const asset = await makiniApiRecord.call(
 		this,
 		{ method: 'GET', path: `/api/eam/assets/${key}`, itemIndex },
 		options,
 	);
-	return [await snapshotOf.call(this, (response.data ?? response) as IDataObject, options)];
+	return [await snapshotOf.call(this, asset, options)];
 }

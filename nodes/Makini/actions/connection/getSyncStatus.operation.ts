@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { transportOptions } from '../../descriptions/options';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['connection'], operation: ['getSyncStatus'] } },
@@ -16,10 +16,10 @@ export async function execute(
 	itemIndex: number,
 	transport: ListOptions,
 ): Promise<IDataObject[]> {
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'GET', path: '/api/integrations/current', itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

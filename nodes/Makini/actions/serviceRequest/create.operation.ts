@@ -5,7 +5,7 @@ import { transportOptions } from '../../descriptions/options';
 import { jsonFieldsProperty, writeBody } from '../../helpers/body';
 import { fail } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 
 export const write = true;
 
@@ -80,10 +80,10 @@ export async function execute(
 		dateFields: ['dueAt'],
 	});
 	if (!body.title) fail(this, itemIndex, 'Title', 'is required');
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'POST', path: '/api/eam/service-requests', body, itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

@@ -9,7 +9,7 @@ import { listQuery, matches } from '../../helpers/filters';
 import { simplifyRecord } from '../../helpers/simplify';
 import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest, makiniApiRequestAllItems } from '../../transport';
+import { makiniApiRecord, makiniApiRequestAllItems } from '../../transport';
 import { defineResource, readOptions } from './resource';
 import type { MakiniOperation, MakiniResource } from './types';
 
@@ -70,12 +70,12 @@ export function getOperation(config: ReadConfig): MakiniOperation {
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
 			const key = readKey.call(this, config, itemIndex);
-			const body = await makiniApiRequest.call(
+			const record = await makiniApiRecord.call(
 				this,
 				{ method: 'GET', path: `/api/eam/${config.entity}/${key}`, itemIndex },
 				transport,
 			);
-			return [(body.data ?? body) as IDataObject];
+			return [record];
 		},
 	};
 }

@@ -5,7 +5,7 @@ import { transportOptions } from '../../descriptions/options';
 import { jsonFieldsProperty, writeBody } from '../../helpers/body';
 import { fail } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 import { workOrderDateFields, workOrderWriteFields } from './fields';
 
 export const write = true;
@@ -45,10 +45,10 @@ export async function execute(
 		dateFields: workOrderDateFields,
 	});
 	if (!body.title) fail(this, itemIndex, 'Title', 'is required');
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'POST', path: '/api/eam/work-orders', body, itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

@@ -6,7 +6,7 @@ import { transportOptions } from '../../descriptions/options';
 import { jsonFieldsProperty, writeBody } from '../../helpers/body';
 import { fail, locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 import { workOrderDateFields, workOrderWriteFields } from './fields';
 
 export const write = true;
@@ -48,10 +48,10 @@ export async function execute(
 	});
 	if (Object.keys(body).length === 0)
 		fail(this, itemIndex, 'Update Fields', 'add at least one field to change');
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'PUT', path: `/api/eam/work-orders/${key}`, body, itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

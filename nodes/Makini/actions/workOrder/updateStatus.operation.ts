@@ -5,7 +5,7 @@ import { keyLocator } from '../../descriptions/keyFields';
 import { transportOptions } from '../../descriptions/options';
 import { fail, locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRequest } from '../../transport';
+import { makiniApiRecord } from '../../transport';
 
 export const write = true;
 
@@ -40,10 +40,10 @@ export async function execute(
 	const key = locatorKey(this, itemIndex, 'workOrderKey', 'Work Order');
 	const statusKey = String(this.getNodeParameter('statusKey', itemIndex, '') ?? '').trim();
 	if (!statusKey) fail(this, itemIndex, 'Status', 'choose a status');
-	const response = await makiniApiRequest.call(
+	const record = await makiniApiRecord.call(
 		this,
 		{ method: 'PUT', path: `/api/eam/work-orders/${key}/status`, body: { statusKey }, itemIndex },
 		transport,
 	);
-	return [(response.data ?? response) as IDataObject];
+	return [record];
 }

@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { keyLocator } from '../../descriptions/keyFields';
+import { transportOptions } from '../../descriptions/options';
+import { jsonFieldsProperty, writeBody } from '../../helpers/body';
+import { fail, locatorKey } from '../../helpers/validation';
+import type { ListOptions } from '../../transport';
+import { makiniApiRecord } from '../../transport';
+import type { MakiniOperation } from './types';
+
+/** What differs between the Create and Update operations of the writable resources. */
+export interface WriteConfig {
+	/** Node parameter value, e.g. `workOrder` */
+	resource: string;
+	/** API path segment under /api/eam, e.g. `work-orders` */
+	entity: string;
+	/** The field a record is named by (Name, Title): required on Create, the first Update Field. */
+	nameField: { displayName: string; name: string; placeholder: string };
+	/** Fields a write may set (which ones a system accepts depends on it). */
+	fields: INodeProperties[];
+	/** Of those, the ones sent as ISO 8601 dates. */
+	dateFields?: string[];
+}
+
+const show = (config: WriteConfig, operation: string) => ({
+	show: { resource: [config.resource], operation: [operation] },
+});
+
+async function send(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	transport: ListOptions,
+	method: 'POST' | 'PUT',
+	path: string,
+	body: IDataObject,
+): Promise<IDataObject[]> {
+	return [await makiniApiRecord.call(this, { method, path, body, itemIndex }, transport)];
+}
+
+/** Create: the name field and `typedFields` as parameters, the other fields under Additional Fields. */
+export function createOperation(
+	config: WriteConfig & { typedFields?: INodeProperties[] },
+): MakiniOperation {
+	const { nameField, typedFields = [] } = config;
+	return {
+		write: true,
+		description: updateDisplayOptions(show(config, 'create'), [
+			{ ...nameField, type: 'string', default: '', required: true },
+			...typedFields,
+			{
+				displayName: 'Additional Fields',
+				name: 'additionalFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: config.fields,
+			},
+			jsonFieldsProperty,
+			transportOptions('write'),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
+			const body = writeBody(this, itemIndex, {
+				typed: [nameField.name, ...typedFields.map((field) => field.name)],
+				collection: 'additionalFields',
+				dateFields: config.dateFields,
+			});
+			if (!body[nameField.name]) fail(this, itemIndex, nameField.displayName, 'is required');
+			return await send.call(this, itemIndex, transport, 'POST', `/api/eam/${config.entity}`, body);
+		},
+	};
+}
+
+/** Update: the record picked by `locator`, then the fields to change under Update Fields. */
+export function updateOperation(
+	config: WriteConfig & { locator: { name: string; displayName: string; searchMethod: string } },
+): MakiniOperation {
+	const { locator, nameField } = config;
+	return {
+		write: true,
+		description: updateDisplayOptions(show(config, 'update'), [
+			keyLocator({ ...locator, entity: config.entity }),
+			{
+				displayName: 'Update Fields',
+				name: 'updateFields',
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				options: [
+					{ displayName: nameField.displayName, name: nameField.name, type: 'string', default: '' },
+					...config.fields,
+				],
+			},
+			jsonFieldsProperty,
+			transportOptions('write'),
+		]),
+		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
+			const key = locatorKey(this, itemIndex, locator.name, locator.displayName);
+			const body = writeBody(this, itemIndex, {
+				collection: 'updateFields',
+				dateFields: config.dateFields,
+			});
+			if (Object.keys(body).length === 0)
+				fail(this, itemIndex, 'Update Fields', 'add at least one field to change');
+			const path = `/api/eam/${config.entity}/${key}`;
+			return await send.call(this, itemIndex, transport, 'PUT', path, body);
+		},
+	};
+}
