@@ -7,7 +7,6 @@ export interface LocatorConfig {
 	/** API path segment, e.g. `assets` */
 	entity: string;
 	searchMethod: string;
-	required?: boolean;
 	description?: string;
 }
 
@@ -19,7 +18,7 @@ export function keyLocator(config: LocatorConfig): INodeProperties {
 		name: config.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: config.required ?? true,
+		required: true,
 		description: config.description,
 		modes: [
 			{

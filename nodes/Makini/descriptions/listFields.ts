@@ -28,19 +28,17 @@ export const returnAllAndLimit: INodeProperties[] = [
  * `options: false` leaves out the Options collection for operations that have their own.
  */
 export function listFields(
-	config: { simplify?: boolean; updatedSince?: boolean; options?: boolean } = {},
+	config: { simplify?: boolean; options?: boolean } = {},
 ): INodeProperties[] {
 	const fields: INodeProperties[] = [...returnAllAndLimit];
-	if (config.updatedSince !== false) {
-		fields.push({
-			displayName: 'Updated Since',
-			name: 'updatedSince',
-			type: 'dateTime',
-			default: '',
-			description:
-				'Only records changed after this moment (ISO 8601 or an expression such as {{ $now.minus(1, "hour") }}); results come oldest change first',
-		});
-	}
+	fields.push({
+		displayName: 'Updated Since',
+		name: 'updatedSince',
+		type: 'dateTime',
+		default: '',
+		description:
+			'Only records changed after this moment (ISO 8601 or an expression such as {{ $now.minus(1, "hour") }}); results come oldest change first',
+	});
 	fields.push(
 		filtersProperty(
 			{ name: 'conditions', displayName: 'Conditions' },
