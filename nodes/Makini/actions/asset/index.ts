@@ -1,10 +1,17 @@
 import { getManyOperation, getOperation } from '../shared/read.factory';
+import { createOperation, updateOperation } from '../shared/write.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { assetConfig } from './config';
-import * as create from './create.operation';
+import { assetWriteFields } from './fields';
 import * as getMaterials from './getMaterials.operation';
 import * as getSnapshot from './getSnapshot.operation';
-import * as update from './update.operation';
+
+const write = {
+	resource: 'asset',
+	entity: 'assets',
+	nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. Chiller 2 (30XA-502)' },
+	fields: assetWriteFields,
+};
 
 export const asset = defineResource({
 	option: {
@@ -42,11 +49,14 @@ export const asset = defineResource({
 	],
 	defaultOperation: 'getAll',
 	operations: {
-		create,
+		create: createOperation(write),
 		get: getOperation(assetConfig),
 		getAll: getManyOperation(assetConfig),
 		getMaterials,
 		getSnapshot,
-		update,
+		update: updateOperation({
+			...write,
+			locator: { name: 'assetKey', displayName: 'Asset', searchMethod: 'searchAssets' },
+		}),
 	},
 });

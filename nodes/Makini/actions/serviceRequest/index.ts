@@ -1,7 +1,8 @@
 import { getManyOperation, getOperation } from '../shared/read.factory';
+import { createOperation } from '../shared/write.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { serviceRequestConfig } from './config';
-import * as create from './create.operation';
+import { serviceRequestFields, serviceRequestTypedFields } from './fields';
 
 export const serviceRequest = defineResource({
 	option: { name: 'Service Request', value: 'serviceRequest' },
@@ -16,7 +17,18 @@ export const serviceRequest = defineResource({
 	],
 	defaultOperation: 'getAll',
 	operations: {
-		create,
+		create: createOperation({
+			resource: 'serviceRequest',
+			entity: 'service-requests',
+			nameField: {
+				displayName: 'Title',
+				name: 'title',
+				placeholder: 'e.g. AHU-3 high supply air temperature alarm',
+			},
+			typedFields: serviceRequestTypedFields,
+			fields: serviceRequestFields,
+			dateFields: ['dueAt'],
+		}),
 		get: getOperation(serviceRequestConfig),
 		getAll: getManyOperation(serviceRequestConfig),
 	},

@@ -1,10 +1,22 @@
 import { getManyOperation, getOperation } from '../shared/read.factory';
+import { createOperation, updateOperation } from '../shared/write.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { workOrderConfig } from './config';
-import * as create from './create.operation';
+import { workOrderDateFields, workOrderWriteFields } from './fields';
 import * as getMaterials from './getMaterials.operation';
-import * as update from './update.operation';
 import * as updateStatus from './updateStatus.operation';
+
+const write = {
+	resource: 'workOrder',
+	entity: 'work-orders',
+	nameField: {
+		displayName: 'Title',
+		name: 'title',
+		placeholder: 'e.g. Chiller 2: 2,000 run hours service',
+	},
+	fields: workOrderWriteFields,
+	dateFields: workOrderDateFields,
+};
 
 export const workOrder = defineResource({
 	option: { name: 'Work Order', value: 'workOrder' },
@@ -37,11 +49,18 @@ export const workOrder = defineResource({
 	],
 	defaultOperation: 'getAll',
 	operations: {
-		create,
+		create: createOperation(write),
 		get: getOperation(workOrderConfig),
 		getAll: getManyOperation(workOrderConfig),
 		getMaterials,
-		update,
+		update: updateOperation({
+			...write,
+			locator: {
+				name: 'workOrderKey',
+				displayName: 'Work Order',
+				searchMethod: 'searchWorkOrders',
+			},
+		}),
 		updateStatus,
 	},
 });
