@@ -57,3 +57,14 @@ export function keyLocator(config: LocatorConfig): INodeProperties {
 export function keyField(name: string, displayName: string, description?: string): INodeProperties {
 	return { displayName, name, type: 'string', default: '', required: true, description };
 }
+
+/** The team a record is assigned to, picked from the connection's teams. */
+export const teamField: INodeProperties = {
+	displayName: 'Team Name or ID',
+	name: 'teamKey',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTeams' },
+	default: '',
+	description:
+		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};

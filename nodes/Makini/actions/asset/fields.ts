@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { teamField } from '../../descriptions/keyFields';
+
 /** Asset fields a write may set (which ones a system accepts depends on it). */
 export const assetWriteFields: INodeProperties[] = [
 	{ displayName: 'Asset Template Key', name: 'assetTemplateKey', type: 'string', default: '' },
@@ -32,13 +34,5 @@ export const assetWriteFields: INodeProperties[] = [
 	{ displayName: 'Parent Asset Key', name: 'parentKey', type: 'string', default: '' },
 	{ displayName: 'Serial Number', name: 'serialNumber', type: 'string', default: '' },
 	{ displayName: 'Site Key', name: 'siteKey', type: 'string', default: '' },
-	{
-		displayName: 'Team Name or ID',
-		name: 'teamKey',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	teamField,
 ];

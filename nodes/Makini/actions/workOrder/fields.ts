@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { teamField } from '../../descriptions/keyFields';
+
 /** Work order fields a write may set (which ones a system accepts depends on it). */
 export const workOrderWriteFields: INodeProperties[] = [
 	{ displayName: 'Asset Downtime Key', name: 'assetDowntimeKey', type: 'string', default: '' },
@@ -42,15 +44,7 @@ export const workOrderWriteFields: INodeProperties[] = [
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{
-		displayName: 'Team Name or ID',
-		name: 'teamKey',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getTeams' },
-		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-	},
+	teamField,
 ];
 
 export const workOrderDateFields = ['dueAt', 'scheduledAt'];
