@@ -1,0 +1,98 @@
+// `npm run bench:n8n`: the package measured inside a real n8n (1.x, and 2.x where installed), installed from
+// its packed tarball, each side a workflow run with `n8n execute --id`, sides alternating over rounds.
+// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,writes,webhooks
+// runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { cpus, tmpdir, totalmem } from 'os';
+import { join } from 'path';
+
+import { n8nInstallDir } from '../../demo/n8n/install';
+import { startSandbox } from '../../sandbox';
+import type { Figure } from './figures';
+import { startBenchN8n } from './instance';
+import { packPackage } from './install';
+import { reads } from './reads';
+import { load } from './rounds';
+import { webhooks } from './webhooks';
+import { writes } from './writes';
+
+const VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.40.7').split(',');
+const ONLY = process.env.BENCH_N8N_ONLY?.split(',');
+const wanted = (group: string) => !ONLY || ONLY.includes(group);
+const log = (line: string) => console.log(line);
+/** BENCH_N8N_ROUNDS overrides every group's rounds (e.g. 1 for a quick try). */
+const rounds = (fallback: number) => Number(process.env.BENCH_N8N_ROUNDS ?? fallback);
+
+async function benchVersion(version: string, tarball: string): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	const n8n = await startBenchN8n(version, tarball, log);
+	try {
+		const small = await startSandbox({ port: 0, assets: 20_000, control: true });
+		try {
+			if (wanted('reads')) {
+				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 0, rounds: rounds(3), sides: ['default', 'raw', 'pc4', 'http', 'bare'] }, log)));
+				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 50, rounds: rounds(3), sides: ['default', 'pc4', 'http'] }, log)));
+			}
+			if (wanted('writes')) {
+				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 0, rounds: rounds(3), sides: ['c1', 'c8', 'http'] }, log)));
+				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: rounds(3), sides: ['c8', 'http'] }, log)));
+				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): one round.
+				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: 1, sides: ['c1', 'http'] }, log)));
+			}
+			if (wanted('webhooks')) figures.push(...(await webhooks(n8n, small, 2_000, rounds(2), log)));
+		} finally {
+			await small.close();
+		}
+		if (wanted('reads')) {
+			const large = await startSandbox({ port: 0, assets: 100_000, control: true });
+			try {
+				figures.push(...(await reads(n8n, large, { assets: 100_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'] }, log)));
+			} finally {
+				await large.close();
+			}
+		}
+	} finally {
+		await n8n.stop();
+	}
+	return figures;
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const loadAtStart = load();
+	const versions = VERSIONS.filter((v) => existsSync(join(n8nInstallDir(v), '.install-complete')));
+	log(`bench:n8n on ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; n8n ${versions.join(', ')}; load ${loadAtStart.join(' ')}`);
+	const scratch = mkdtempSync(join(tmpdir(), 'bench-n8n-pack-'));
+	const tarball = packPackage(scratch);
+	log(`Package packed: ${tarball}`);
+	const figures: Figure[] = [];
+	for (const version of versions) {
+		log(`\nn8n ${version}`);
+		figures.push(...(await benchVersion(version, tarball)));
+	}
+	rmSync(scratch, { recursive: true, force: true });
+	const machine = {
+		cpu: cpus()[0]?.model,
+		cores: cpus().length,
+		loadAverage: { start: loadAtStart, end: load() },
+		seconds: Math.round((Date.now() - started) / 1000),
+		at: new Date().toISOString(),
+	};
+	log(`\n${machine.seconds} s; load ${machine.loadAverage.start.join(' ')} -> ${machine.loadAverage.end.join(' ')}\n`);
+	for (const f of figures) {
+		log(`${f.met ? 'met ' : 'MISS'}  n8n ${f.n8n}  ${f.name}: ${f.ratio}x (target ${f.target}); ` +
+			Object.entries(f.sides).map(([n, s]) => `${n} ${s.medianMs} ms [${s.minMs}-${s.maxMs}]${s.medianPeakRssMb ? ` ${s.medianPeakRssMb} MB` : ''}`).join(' | '));
+	}
+	if (!ONLY) {
+		const file = join(__dirname, '..', 'results', 'n8n-latest.json');
+		mkdirSync(join(__dirname, '..', 'results'), { recursive: true });
+		writeFileSync(file, figures.map((f) => JSON.stringify({ ...f, machine })).join('\n') + '\n');
+		log(`Written: ${file}`);
+	}
+	if (figures.some((f) => !f.met)) process.exitCode = 1;
+}
+
+main().catch((error: Error) => {
+	console.error(error);
+	process.exit(1);
+});
