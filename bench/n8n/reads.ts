@@ -48,6 +48,8 @@ export interface ReadsPlan {
 	latencyMs: number;
 	rounds: number;
 	sides: SideKey[];
+	/** sides (also in `sides`) too slow for every round: they run in the first round only */
+	once?: SideKey[];
 }
 
 export async function reads(n8n: BenchN8n, sandbox: RunningSandbox, plan: ReadsPlan, log: (line: string) => void): Promise<Figure[]> {
@@ -78,7 +80,7 @@ export async function reads(n8n: BenchN8n, sandbox: RunningSandbox, plan: ReadsP
 		bare: async () => ({ name: SIDES.bare, run: async () => await bareLoop(n8n, sandbox.url, ccn.token, plan.assets) }),
 	};
 	const sides: Side[] = [];
-	for (const key of plan.sides) sides.push(await build[key]());
+	for (const key of plan.sides) sides.push({ ...(await build[key]()), rounds: plan.once?.includes(key) ? 1 : undefined });
 
 	sandbox.setScenario(ccn.id, { latencyMs: plan.latencyMs });
 	log(`  Reads, ${label} (n8n ${n8n.version}, ${plan.rounds} rounds)`);

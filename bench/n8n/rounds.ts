@@ -16,6 +16,8 @@ export interface Sample {
 export interface Side {
 	name: string;
 	run(): Promise<Sample>;
+	/** a slow side may take part in fewer rounds than the others (its first ones) */
+	rounds?: number;
 }
 
 export interface SideFigures {
@@ -34,10 +36,12 @@ export async function alternate(sides: Side[], rounds: number, log: (line: strin
 	for (let r = 0; r < rounds; r++) {
 		const order = r % 2 ? [...sides].reverse() : sides;
 		for (const side of order) {
+			if (r >= (side.rounds ?? rounds)) continue;
 			const sample = await side.run();
 			samples[side.name].push(sample);
 			const rss = sample.peakRssMb === undefined ? '' : `, peak RSS ${sample.peakRssMb.toFixed(0)} MB`;
-			log(`    round ${r + 1} ${side.name}: ${sample.ms.toFixed(0)} ms${rss}${sample.problem ? `  CHECK FAILED: ${sample.problem}` : ''}  (load ${load()[0]})`);
+			const wall = sample.details?.wallMs === undefined ? '' : `, process ${(Number(sample.details.wallMs) / 1000).toFixed(1)} s`;
+			log(`    round ${r + 1} ${side.name}: ${sample.ms.toFixed(0)} ms${rss}${wall}${sample.problem ? `  CHECK FAILED: ${sample.problem}` : ''}  (load ${load()[0]})`);
 		}
 	}
 	return Object.fromEntries(

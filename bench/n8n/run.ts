@@ -1,7 +1,8 @@
 // `npm run bench:n8n`: the package measured inside a real n8n (1.x, and 2.x where installed), installed from
 // its packed tarball, each side a workflow run with `n8n execute --id`, sides alternating over rounds.
 // Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,writes,webhooks
-// runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions.
+// runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions; BENCH_N8N_DELIVERIES sets
+// the webhook deliveries per run (default 2,000).
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { join } from 'path';
@@ -30,23 +31,22 @@ async function benchVersion(version: string, tarball: string): Promise<Figure[]>
 		const small = await startSandbox({ port: 0, assets: 20_000, control: true });
 		try {
 			if (wanted('reads')) {
-				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 0, rounds: rounds(3), sides: ['default', 'raw', 'pc4', 'http', 'bare'] }, log)));
-				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 50, rounds: rounds(3), sides: ['default', 'pc4', 'http'] }, log)));
+				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'raw', 'http', 'bare'] }, log)));
+				figures.push(...(await reads(n8n, small, { assets: 20_000, latencyMs: 50, rounds: rounds(2), sides: ['pc4', 'http', 'default'], once: ['default'] }, log)));
 			}
 			if (wanted('writes')) {
-				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 0, rounds: rounds(3), sides: ['c1', 'c8', 'http'] }, log)));
-				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: rounds(3), sides: ['c8', 'http'] }, log)));
-				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): one round.
-				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: 1, sides: ['c1', 'http'] }, log)));
+				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 0, rounds: rounds(2), sides: ['c1', 'c8', 'http'] }, log)));
+				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): first round only.
+				figures.push(...(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: rounds(2), sides: ['c8', 'http', 'c1'], once: ['c1'] }, log)));
 			}
-			if (wanted('webhooks')) figures.push(...(await webhooks(n8n, small, 2_000, rounds(2), log)));
+			if (wanted('webhooks')) figures.push(...(await webhooks(n8n, small, Number(process.env.BENCH_N8N_DELIVERIES ?? 2_000), rounds(2), log)));
 		} finally {
 			await small.close();
 		}
 		if (wanted('reads')) {
 			const large = await startSandbox({ port: 0, assets: 100_000, control: true });
 			try {
-				figures.push(...(await reads(n8n, large, { assets: 100_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'] }, log)));
+				figures.push(...(await reads(n8n, large, { assets: 100_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'], once: ['bare'] }, log)));
 			} finally {
 				await large.close();
 			}
@@ -91,6 +91,9 @@ async function main(): Promise<void> {
 	}
 	if (figures.some((f) => !f.met)) process.exitCode = 1;
 }
+
+// Ctrl-C or a kill: exit normally, so that the n8n server started here is stopped with this process.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
 
 main().catch((error: Error) => {
 	console.error(error);
