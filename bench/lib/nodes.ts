@@ -7,6 +7,6 @@ import type { INodeType } from 'n8n-workflow';
  */
 export function loadNode(name: 'Makini' | 'MakiniTrigger' | 'MakiniPollingTrigger'): INodeType {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const module = require(`../../nodes/${name}/${name}.node.ts`) as Record<string, new () => INodeType>;
+	const module = require(`../../nodes/Makini/${name}.node.ts`) as Record<string, new () => INodeType>;
 	return new module[name]();
 }

@@ -24,6 +24,8 @@ export interface StartN8nOptions {
 	port?: number; // 0 or missing = a free port
 	env?: Record<string, string>;
 	log?: (line: string) => void;
+	/** false when the caller has already put the package in the user folder (e.g. from its packed tarball) */
+	installPackage?: boolean;
 }
 
 export function freePort(preferred = 0): Promise<number> {
@@ -78,7 +80,7 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const port = await freePort(options.port ?? 0);
 	const url = `http://127.0.0.1:${port}`;
 	mkdirSync(options.userFolder, { recursive: true });
-	installBuiltPackage(options.userFolder);
+	if (options.installPackage !== false) installBuiltPackage(options.userFolder);
 	const logFile = join(options.userFolder, 'n8n.log');
 	const out = createWriteStream(logFile, { flags: 'a' });
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
 import { testCredential } from '../harness/credentialTest';
+import { PlainCredentialsHelper } from '../harness/credentials';
 import type { CredentialStore } from '../harness/execute';
 import { allText, runNode } from '../harness/execute';
 import { useSandbox } from '../harness/sandbox';
@@ -88,6 +89,28 @@ describe('Makini Link OAuth2', () => {
 		expect(fx.sandbox.records('ccn', 'service-requests').length).toBe(before + 1);
 	});
 
+	test('after a refresh, the later requests of the same execution use the refreshed token', async () => {
+		const credentials = await oauthCredentials();
+		const before = credentials.makiniOAuth2Api.oauthTokenData as IDataObject;
+		await expireTokens();
+		const unauthorized = fx.sandbox.stats().byStatus['401'] ?? 0;
+		const created = fx.sandbox.records('ccn', 'service-requests').length;
+		const items = [1, 2, 3, 4].map((n) => ({ json: { title: `refresh ${n}` } }));
+		const [output] = await runNode({
+			node,
+			parameters: { authentication: 'oAuth2', resource: 'serviceRequest', operation: 'create', title: '={{ $json.title }}' },
+			credentials,
+			items,
+		});
+		expect(output.map((i) => i.json.title)).toEqual(['refresh 1', 'refresh 2', 'refresh 3', 'refresh 4']);
+		expect(fx.sandbox.records('ccn', 'service-requests').length).toBe(created + 4);
+		// Only the first request met the expired token (401, then 401 again on the resend that makes n8n refresh);
+		// the other three went out with the refreshed token.
+		expect((fx.sandbox.stats().byStatus['401'] ?? 0) - unauthorized).toBe(2);
+		const after = credentials.makiniOAuth2Api.oauthTokenData as IDataObject;
+		expect(after.access_token).not.toBe(before.access_token);
+	});
+
 	test('a refresh token Makini refuses asks to reconnect, without leaking secrets', async () => {
 		const credentials = await oauthCredentials();
 		const tokens = credentials.makiniOAuth2Api.oauthTokenData as IDataObject;
@@ -99,6 +122,35 @@ describe('Makini Link OAuth2', () => {
 		const text = allText(error);
 		expect(text).not.toContain(fx.sandbox.oauthClient.clientSecret);
 		expect(text).not.toContain(String(tokens.access_token));
+	});
+});
+
+describe('credentials are read once per execution', () => {
+	// In a real n8n every read is a database query and a decryption; it used to happen twice per request.
+	test('the token credential: one read for a whole multi-item write', async () => {
+		const reads = jest.spyOn(PlainCredentialsHelper.prototype, 'getDecrypted');
+		try {
+			const items = [1, 2, 3, 4, 5].map((n) => ({ json: { title: `once ${n}` } }));
+			const [output] = await runNode({
+				node,
+				parameters: { resource: 'workOrder', operation: 'create', title: '={{ $json.title }}', options: { concurrency: 2 } },
+				credentials: { makiniApi: { baseUrl: fx.sandbox.url, token: fx.sandbox.connections.ccn.token } },
+				items,
+			});
+			expect(output).toHaveLength(5);
+			expect(reads.mock.calls.filter(([, , type]) => type === 'makiniApi')).toHaveLength(1);
+		} finally {
+			reads.mockRestore();
+		}
+	});
+
+	test('each execution reads it again (an edited credential takes effect on the next run)', async () => {
+		const credentials: CredentialStore = { makiniApi: { baseUrl: fx.sandbox.url, token: 'mk_wrong' } };
+		const parameters = { resource: 'team', operation: 'getAll' };
+		await expect(runNode({ node, parameters, credentials })).rejects.toThrow(/AUTHENTICATION_FAILED/);
+		credentials.makiniApi = { baseUrl: fx.sandbox.url, token: fx.sandbox.connections.ccn.token };
+		const [output] = await runNode({ node, parameters, credentials });
+		expect(output.length).toBe(fx.sandbox.records('ccn', 'teams').length);
 	});
 });
 

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestOptions,
@@ -26,6 +27,30 @@ export function credentialType(this: MakiniFunctions): CredentialType {
 }
 
 type Attempt = { body: IDataObject } | { failure: AttemptFailure };
+
+/**
+ * Credentials read once per run of a node or webhook call (one n8n context object each), since a real n8n reads
+ * and decrypts them from its database on every getCredentials. Poll contexts are kept by n8n for the whole
+ * activation, so they are not cached here: a credential edited between polls must take effect.
+ */
+const credentialsByContext = new WeakMap<object, Promise<ICredentialDataDecryptedObject>>();
+
+const isLongLived = (ctx: MakiniFunctions) =>
+	typeof (ctx as { __emit?: unknown }).__emit === 'function';
+
+async function credentialsOnce(
+	this: MakiniFunctions,
+	type: CredentialType,
+): Promise<ICredentialDataDecryptedObject> {
+	if (isLongLived(this)) return await this.getCredentials(type);
+	let credentials = credentialsByContext.get(this);
+	if (!credentials) {
+		credentials = this.getCredentials(type);
+		credentialsByContext.set(this, credentials);
+		credentials.catch(() => credentialsByContext.delete(this));
+	}
+	return await credentials;
+}
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
@@ -146,6 +171,9 @@ async function resendForOAuthRefresh(
 		const failure = describeThrown(thrown, credentials);
 		// Not a socket failure: the token endpoint refused the refresh token.
 		return { failure: failure.kind === 'other' ? { ...failure, kind: 'oauth' } : failure };
+	} finally {
+		// n8n saved a new token pair: read it again so that error texts redact the new secrets too.
+		credentialsByContext.delete(this);
 	}
 }
 
@@ -156,8 +184,25 @@ async function attempt(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<Attempt> {
 	let result: Attempt;
+	// The token credential is passed in already decrypted, so n8n does not read it again. n8n ignores this for
+	// OAuth2 and reads the credential itself on each request, which is also how a refreshed token reaches the
+	// requests after it.
+	const details = this.getNode().credentials?.[type];
+	const decrypted: IAdditionalCredentialOptions = {
+		credentialsDecrypted: {
+			id: details?.id ?? '',
+			name: details?.name ?? type,
+			type,
+			data: credentials,
+		},
+	};
 	try {
-		const response = await this.helpers.httpRequestWithAuthentication.call(this, type, options);
+		const response = await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			type,
+			options,
+			decrypted,
+		);
 		result = fromResponse(response as IDataObject);
 	} catch (thrown) {
 		return { failure: describeThrown(thrown, credentials) };
@@ -194,7 +239,7 @@ export async function makiniApiRequest(
 	opts: TransportOptions = {},
 ): Promise<IDataObject> {
 	const type = credentialType.call(this);
-	const credentials = await this.getCredentials(type);
+	const credentials = await credentialsOnce.call(this, type);
 	const baseUrl =
 		typeof credentials.baseUrl === 'string' && credentials.baseUrl
 			? credentials.baseUrl

@@ -1,0 +1,109 @@
+// `npm run bench:n8n`: the package measured inside a real n8n (1.x, and 2.x where installed), installed from
+// its packed tarball, each side a workflow run with `n8n execute --id`, sides alternating over rounds.
+// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,writes,webhooks
+// runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions; BENCH_N8N_DELIVERIES sets
+// the webhook deliveries per run (default 2,000).
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { cpus, tmpdir, totalmem } from 'os';
+import { dirname, join } from 'path';
+
+import { n8nInstallDir } from '../../demo/n8n/install';
+import { startSandbox } from '../../sandbox';
+import type { Figure } from './figures';
+import { startBenchN8n } from './instance';
+import { packPackage } from './install';
+import { reads } from './reads';
+import { load } from './rounds';
+import { webhooks } from './webhooks';
+import { writes } from './writes';
+
+const VERSIONS = (process.env.BENCH_N8N_VERSIONS ?? '1.123.81,2.40.7').split(',');
+const ONLY = process.env.BENCH_N8N_ONLY?.split(',');
+const wanted = (group: string) => !ONLY || ONLY.includes(group);
+const log = (line: string) => console.log(line);
+/** BENCH_N8N_ROUNDS overrides every group's rounds (e.g. 1 for a quick try). */
+const rounds = (fallback: number) => Number(process.env.BENCH_N8N_ROUNDS ?? fallback);
+
+const figures: Figure[] = [];
+const started = Date.now();
+const loadAtStart = load();
+const RESULTS = join(__dirname, '..', 'results', 'n8n-latest.json');
+
+/** Rewritten after every group, so that a run cut short still leaves the figures it measured. */
+function save(): void {
+	if (ONLY) return;
+	const machine = {
+		cpu: cpus()[0]?.model,
+		cores: cpus().length,
+		loadAverage: { start: loadAtStart, end: load() },
+		seconds: Math.round((Date.now() - started) / 1000),
+		at: new Date().toISOString(),
+	};
+	mkdirSync(dirname(RESULTS), { recursive: true });
+	writeFileSync(RESULTS, figures.map((f) => JSON.stringify({ ...f, machine })).join('\n') + '\n');
+}
+
+const record = (list: Figure[]) => {
+	figures.push(...list);
+	save();
+};
+
+async function benchVersion(version: string, tarball: string): Promise<void> {
+	const n8n = await startBenchN8n(version, tarball, log);
+	try {
+		const small = await startSandbox({ port: 0, assets: 20_000, control: true });
+		try {
+			if (wanted('reads')) {
+				record(await reads(n8n, small, { assets: 20_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'raw', 'http', 'bare'] }, log));
+				record(await reads(n8n, small, { assets: 20_000, latencyMs: 50, rounds: rounds(2), sides: ['pc4', 'http', 'default'], once: ['default'] }, log));
+			}
+			if (wanted('writes')) {
+				record(await writes(n8n, small, { items: 1_000, latencyMs: 0, rounds: rounds(2), sides: ['c1', 'c8', 'http'] }, log));
+				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): first round only.
+				record(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: rounds(2), sides: ['c8', 'http', 'c1'], once: ['c1'] }, log));
+			}
+			if (wanted('webhooks')) record(await webhooks(n8n, small, Number(process.env.BENCH_N8N_DELIVERIES ?? 2_000), rounds(2), log));
+		} finally {
+			await small.close();
+		}
+		if (wanted('reads')) {
+			const large = await startSandbox({ port: 0, assets: 100_000, control: true });
+			try {
+				record(await reads(n8n, large, { assets: 100_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'], once: ['bare'] }, log));
+			} finally {
+				await large.close();
+			}
+		}
+	} finally {
+		await n8n.stop();
+	}
+}
+
+async function main(): Promise<void> {
+	const versions = VERSIONS.filter((v) => existsSync(join(n8nInstallDir(v), '.install-complete')));
+	log(`bench:n8n on ${cpus()[0]?.model}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; n8n ${versions.join(', ')}; load ${loadAtStart.join(' ')}`);
+	const scratch = mkdtempSync(join(tmpdir(), 'bench-n8n-pack-'));
+	const tarball = packPackage(scratch);
+	log(`Package packed: ${tarball}`);
+	for (const version of versions) {
+		log(`\nn8n ${version}`);
+		await benchVersion(version, tarball);
+	}
+	rmSync(scratch, { recursive: true, force: true });
+	save();
+	log(`\n${Math.round((Date.now() - started) / 1000)} s; load ${loadAtStart.join(' ')} -> ${load().join(' ')}\n`);
+	for (const f of figures) {
+		log(`${f.met ? 'met ' : 'MISS'}  n8n ${f.n8n}  ${f.name}: ${f.ratio}x (target ${f.target}); ` +
+			Object.entries(f.sides).map(([n, s]) => `${n} ${s.medianMs} ms [${s.minMs}-${s.maxMs}]${s.medianPeakRssMb ? ` ${s.medianPeakRssMb} MB` : ''}`).join(' | '));
+	}
+	if (!ONLY) log(`Written: ${RESULTS}`);
+	if (figures.some((f) => !f.met)) process.exitCode = 1;
+}
+
+// Ctrl-C or a kill: exit normally, so that the n8n server started here is stopped with this process.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().catch((error: Error) => {
+	console.error(error);
+	process.exit(1);
+});
