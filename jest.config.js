@@ -1,4 +1,5 @@
-// Three suites: unit (nodes + sandbox over real HTTP), reliability (faults and abuse), e2e (real n8n).
+// Four suites: unit (nodes + sandbox over real HTTP), reliability (faults and abuse), e2e (real n8n), scale
+// (n8n in queue mode with PostgreSQL and Redis; run by .ci/run, not by npm test).
 // n8n-core pulls two ESM-only packages (through @langchain/core); Node 20 requires them natively, jest needs them
 // transpiled to CommonJS.
 const esmOnly = ['p-retry', 'is-network-error'];
@@ -18,5 +19,6 @@ module.exports = {
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{sandbox,nodes,triggers}/**/*.test.ts'] },
 		{ ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{ ...common, displayName: 'scale', testMatch: ['<rootDir>/test/scale/**/*.test.ts'] },
 	],
 };

@@ -27,8 +27,6 @@ export interface StartN8nOptions {
 	command?: N8nCommand; // default 'start'
 	userFolder: string;
 	port?: number; // 0 or missing = a free port
-	/** default true; false when another process already installed it into the shared user folder */
-	installPackage?: boolean;
 	env?: Record<string, string>;
 	log?: (line: string) => void;
 }
@@ -108,8 +106,8 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 	const url = `http://127.0.0.1:${port}`;
 	const command = options.command ?? 'start';
 	mkdirSync(options.userFolder, { recursive: true });
-	if (options.installPackage ?? true) installBuiltPackage(options.userFolder);
-	const logFile = join(options.userFolder, command === 'start' ? 'n8n.log' : `n8n-${command}-${port}.log`);
+	installBuiltPackage(options.userFolder);
+	const logFile = join(options.userFolder, 'n8n.log');
 	const out = createWriteStream(logFile, { flags: 'a' });
 
 	const version = options.version ?? N8N_VERSION;
