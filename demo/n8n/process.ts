@@ -67,18 +67,16 @@ export function installBuiltPackage(userFolder: string): void {
 	}
 }
 
-/** Where each kind of process says it is ready. */
+/** Ready: database connected and migrated (/healthz/readiness; a worker serves it from its health server).
+ * The main process must also serve its REST API: until start-up is done its other paths answer a 200
+ * "n8n is starting up" page, and n8n 2.x answers /rest/settings before the database is ready. */
 function readinessProbe(command: N8nCommand): (url: string) => Promise<boolean> {
-	if (command === 'start') {
-		// /healthz answers early; until start-up is done every other path gets a 200 "n8n is starting up"
-		// page, so wait for the settings route to answer JSON
-		return async (url) => {
-			const settings = await fetch(`${url}/rest/settings`);
-			return settings.ok && Boolean(settings.headers.get('content-type')?.includes('json'));
-		};
-	}
-	// workers (health server switched on below) and webhook processors: ready once database and Redis are up
-	return async (url) => (await fetch(`${url}/healthz/readiness`)).ok;
+	return async (url) => {
+		if (!(await fetch(`${url}/healthz/readiness`)).ok) return false;
+		if (command !== 'start') return true;
+		const settings = await fetch(`${url}/rest/settings`);
+		return settings.ok && Boolean(settings.headers.get('content-type')?.includes('json'));
+	};
 }
 
 async function waitForHealthy(url: string, command: N8nCommand, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
@@ -162,11 +160,14 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 		});
 
 	log(`Starting n8n ${version} ${command} on ${url} (log: ${logFile}) ...`);
+	const started = Date.now();
 	try {
-		await waitForHealthy(url, command, child, logFile, 180_000);
+		// first start runs the migrations: about 45 s on an idle machine, minutes on a busy one
+		await waitForHealthy(url, command, child, logFile, 300_000);
 	} catch (error) {
 		await stop();
 		throw error;
 	}
+	log(`n8n ${version} ${command} ready in ${Math.round((Date.now() - started) / 1000)} s`);
 	return { url, port, userFolder: options.userFolder, logFile, stop };
 }

@@ -24,6 +24,7 @@ export function editorSuite(getStack: () => Stack): void {
 			browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env, headless: true });
 			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 			page.setDefaultTimeout(20_000);
+			page.setDefaultNavigationTimeout(60_000); // the editor's first load parses megabytes of script: slow on a busy machine
 		});
 
 		afterAll(async () => {
