@@ -1,4 +1,5 @@
-// Three suites: unit (nodes + sandbox over real HTTP, pure helpers, the packed package), reliability (faults and abuse), e2e (real n8n).
+// Four suites: unit (nodes + sandbox over real HTTP, pure helpers, the packed package), reliability (faults and
+// abuse), e2e (real n8n), scale (n8n in queue mode with PostgreSQL and Redis; not part of npm test).
 // n8n-core pulls two ESM-only packages (through @langchain/core); Node 20 requires them natively, jest needs them
 // transpiled to CommonJS.
 const esmOnly = ['p-retry', 'is-network-error'];
@@ -20,5 +21,6 @@ module.exports = {
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/{sandbox,nodes,triggers,package,pure}/**/*.test.ts'] },
 		{ ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		{ ...common, displayName: 'scale', testMatch: ['<rootDir>/test/scale/**/*.test.ts'] },
 	],
 };

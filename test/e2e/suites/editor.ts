@@ -1,4 +1,4 @@
-// The editor in a real browser (Debian's headless chromium through playwright-core; no browser download):
+// The editor in a real browser (headless Chromium through playwright-core, found by ../browser.ts; no download):
 // log in, new workflow, find "Makini" in the nodes panel, add the action node as Asset → Get Many, pick the
 // CCN credential, run the step and see the sandbox's assets. Screenshots go to test/artifacts/.
 import { mkdirSync } from 'fs';
@@ -6,19 +6,10 @@ import { join } from 'path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../../../demo/n8n/install';
 import type { Stack } from '../../../demo/n8n/stack';
+import { findChromium } from '../browser';
 import { OWNER } from '../helpers';
 
 export const ARTIFACTS = join(REPO_ROOT, 'test', 'artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-	'--headless',
-	'--no-sandbox',
-	'--disable-gpu',
-	'--disable-background-networking',
-	'--disable-component-update',
-	'--disable-sync',
-	'--no-first-run',
-];
 
 export function editorSuite(getStack: () => Stack): void {
 	describe('editor in headless chromium', () => {
@@ -28,9 +19,12 @@ export function editorSuite(getStack: () => Stack): void {
 
 		beforeAll(async () => {
 			mkdirSync(ARTIFACTS, { recursive: true });
-			browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+			const found = findChromium();
+			process.stdout.write(`[e2e] browser: ${found.executablePath} (${found.source})\n`);
+			browser = await chromium.launch({ executablePath: found.executablePath, args: found.args, env: found.env, headless: true });
 			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 			page.setDefaultTimeout(20_000);
+			page.setDefaultNavigationTimeout(60_000); // the editor's first load parses megabytes of script: slow on a busy machine
 		});
 
 		afterAll(async () => {
