@@ -12,9 +12,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { acceptDelivery } from './deliveryMemory';
 import { shapeDelivery, type DeliveryJson } from './deliveryItems';
+import { acceptInProcess, deliveryKeys, duplicateOptions } from './duplicateFilter';
 import { EVENT_OPTIONS, isEventSelected } from './events';
+import { unprocessedDeliveries } from './processedDeliveries';
 import { resolveChangedRecords } from './resolveRecords';
 import { isValidWebhookSignature } from './signature';
 
@@ -217,15 +218,11 @@ export class MakiniTrigger implements INodeType {
 		}
 
 		const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
-		const keys: string[] = [];
-		// 128 bits of the hash identify a body well enough and keep the saved memory small.
-		if (options.identicalBodyIsDuplicate !== false) keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
-		if (typeof payload.id === 'string' && payload.id !== '') keys.push(`id:${payload.id}`);
-		const isNew = acceptDelivery(this.getWorkflowStaticData('node'), keys, Date.now(), {
-			retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
-			maxEntries: (options.maxEntries as number | undefined) ?? 5000,
-		});
-		if (!isNew) return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
+		const duplicates = duplicateOptions(options);
+		const keys = deliveryKeys(deliveryFingerprint, payload.id, duplicates.identicalBodyIsDuplicate);
+		if (!acceptInProcess.call(this, keys, Date.now(), duplicates)) {
+			return answer.call(this, 200, { received: true, started: false, reason: 'duplicate' });
+		}
 
 		const connectionId = payload.connection_id ?? payload.connectionId;
 		const delivery: DeliveryJson = {
@@ -238,17 +235,22 @@ export class MakiniTrigger implements INodeType {
 		return { workflowData: [[{ json: delivery }]] };
 	}
 
-	/** Runs in the execution n8n starts with webhook()'s output: splits and resolves records. */
+	/**
+	 * Runs in the execution n8n starts with webhook()'s output: drops redeliveries n8n's deduplication store
+	 * knows (webhook() has no access to it), then splits and resolves records.
+	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const deliveries = items.map((item) => item.json as DeliveryJson);
+		const received = this.getInputData().map((item) => item.json as DeliveryJson);
+		const deliveries = await unprocessedDeliveries.call(this, received);
 		const perRecord = this.getNodeParameter('outputMode', 0) === 'record';
 		const resolved = this.getNodeParameter('resolveRecords', 0)
 			? await resolveChangedRecords.call(this, deliveries)
 			: undefined;
 		return [
-			deliveries.flatMap((delivery, index) =>
-				shapeDelivery(delivery, perRecord, resolved).map((json) => ({ json, pairedItem: { item: index } })),
+			received.flatMap((delivery, index) =>
+				deliveries.includes(delivery)
+					? shapeDelivery(delivery, perRecord, resolved).map((json) => ({ json, pairedItem: { item: index } }))
+					: [],
 			),
 		];
 	}
