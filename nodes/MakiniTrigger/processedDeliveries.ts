@@ -15,17 +15,50 @@ function windowItems(keys: string[], nowMs: number, retentionMs: number): string
 	return keys.flatMap((key) => Array.from({ length: SLICES_PER_WINDOW + 1 }, (_, back) => `${key}@${slice - back}`));
 }
 
-/** n8n reads and writes a node's processed items without a lock: checks of one trigger run one at a time here. */
-const checksInFlight = new Map<string, Promise<unknown>>();
+interface Waiting {
+	items: string[];
+	settle: (fresh: boolean) => void;
+	fail: (error: unknown) => void;
+}
 
-function oneAtATime<T>(id: string, check: () => Promise<T>): Promise<T> {
-	const run = (checksInFlight.get(id) ?? Promise.resolve()).then(check);
-	const settled = run.catch(() => undefined);
-	checksInFlight.set(id, settled);
-	void settled.then(() => {
-		if (checksInFlight.get(id) === settled) checksInFlight.delete(id);
+/** Checks waiting per trigger (workflow and node) in this process. */
+const queues = new Map<string, Waiting[]>();
+
+/**
+ * n8n reads and writes a node's processed items without a lock, so one trigger's checks never overlap here:
+ * the checks that arrive while one runs go together into the next, one database round trip per batch
+ * rather than per delivery (bursts of deliveries would otherwise queue their executions behind each other).
+ */
+async function drain(context: IExecuteFunctions, id: string, waiting: Waiting[], maxEntries: number): Promise<void> {
+	while (waiting.length > 0) {
+		const batch = waiting.splice(0);
+		try {
+			const items = [...new Set(batch.flatMap((check) => check.items))];
+			const { processed } = await context.helpers.checkProcessedAndRecord(items, 'node', { mode: 'entries', maxEntries });
+			// n8n compares a batch only with what was stored before it, so repeats within the batch are found here.
+			const known = new Set(processed.map(String));
+			for (const check of batch) {
+				check.settle(!check.items.some((item) => known.has(item)));
+				for (const item of check.items) known.add(item);
+			}
+		} catch (error) {
+			for (const check of batch) check.fail(error);
+		}
+	}
+	queues.delete(id);
+}
+
+async function isFresh(context: IExecuteFunctions, id: string, items: string[], maxEntries: number): Promise<boolean> {
+	return await new Promise((settle, fail) => {
+		const waiting = queues.get(id);
+		if (waiting) {
+			waiting.push({ items, settle, fail });
+			return;
+		}
+		const started = [{ items, settle, fail }];
+		queues.set(id, started);
+		void drain(context, id, started, maxEntries);
 	});
-	return run;
 }
 
 /** Custom execution data (n8n shows it with the execution) counting the deliveries found to be redeliveries here. */
@@ -42,17 +75,12 @@ export async function unprocessedDeliveries(this: IExecuteFunctions, deliveries:
 	const options = duplicateOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	if (this.getMode() !== 'webhook' || options.retentionMs <= 0) return deliveries;
 	const id = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	const maxEntries = options.maxEntries * 2 * (SLICES_PER_WINDOW + 1);
 	const fresh: DeliveryJson[] = [];
 	for (const delivery of deliveries) {
 		const keys = deliveryKeys(delivery.deliveryFingerprint, delivery.payload.id, options.identicalBodyIsDuplicate);
 		const items = windowItems(keys, Date.parse(delivery.receivedAt), options.retentionMs);
-		const { processed } = await oneAtATime(id, async () =>
-			await this.helpers.checkProcessedAndRecord(items, 'node', {
-				mode: 'entries',
-				maxEntries: options.maxEntries * 2 * (SLICES_PER_WINDOW + 1),
-			}),
-		);
-		if (processed.length === 0) fresh.push(delivery);
+		if (await isFresh(this, id, items, maxEntries)) fresh.push(delivery);
 	}
 	// The execution emits nothing for the others; marking it tells it apart from one that found no records.
 	if (fresh.length < deliveries.length) {

@@ -324,7 +324,7 @@ describe('Makini Trigger: events and duplicates', () => {
 		harness.saved = '{}';
 		harness.restart(reloadedNode());
 		expect(await postAll([...bodies, ...bodies])).toEqual(Array(100).fill(200));
-		// The first of each pair reaches n8n's deduplication store, which checked the burst one at a time;
+		// The first of each pair reaches n8n's deduplication store, which checks the burst in batches that never overlap;
 		// the second is caught by the restarted process's memory.
 		expect(started()).toHaveLength(100);
 		expect(emitted()).toHaveLength(50);
