@@ -108,7 +108,8 @@ export async function startN8n(options: StartN8nOptions): Promise<N8nInstance> {
 			EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 			DB_SQLITE_POOL_SIZE: '2',
 			N8N_LOG_LEVEL: 'info',
-			...(n8nMajor(version) < 2 ? NODE20_RUNTIME : {}),
+			// 2.x runs a task broker in every process (5679 by default): each needs its own port
+			...(n8nMajor(version) < 2 ? NODE20_RUNTIME : { N8N_RUNNERS_BROKER_PORT: String(await freePort()) }),
 			...options.env,
 		},
 	});
