@@ -5,7 +5,7 @@
 import { createHmac, randomUUID } from 'crypto';
 import { productionWebhookUrl, waitUntilLive, WEBHOOK_TRIGGER_TYPE } from '../../../demo/n8n/examples';
 import { N8N_VERSION } from '../../../demo/n8n/install';
-import type { ExecutionSummary, StoredWorkflow } from '../../../demo/n8n/rest';
+import { N8nRestError, type ExecutionSummary, type StoredWorkflow } from '../../../demo/n8n/rest';
 import type { Stack } from '../../../demo/n8n/stack';
 import { sleep, waitFor } from '../helpers';
 
@@ -18,6 +18,18 @@ interface Tally {
 	marked: number;
 	/** distinct deliveries among the emitted items */
 	distinct: number;
+}
+
+/** An n8n starved of CPU answers 503 "Database is not ready!" for a while (its database ping timed out): wait it out. */
+async function whenReady<T>(call: () => Promise<T>): Promise<T> {
+	for (let waited = 0; ; waited += 2_000) {
+		try {
+			return await call();
+		} catch (error) {
+			if (!(error instanceof N8nRestError && error.status === 503) || waited >= 120_000) throw error;
+			await sleep(2_000);
+		}
+	}
 }
 
 export function duplicatesSuite(getStack: () => Stack): void {
@@ -37,9 +49,9 @@ export function duplicatesSuite(getStack: () => Stack): void {
 				parameters: { events: ['*'], options },
 				credentials: { makiniApi: { id: credentials.ccn.id, name: credentials.ccn.name } },
 			};
-			const created = await rest.createWorkflow({ name: `Duplicates: ${name}`, nodes: [node], connections: {}, settings: {} });
+			const created = await whenReady(() => rest.createWorkflow({ name: `Duplicates: ${name}`, nodes: [node], connections: {}, settings: {} }));
 			workflows.push(created);
-			const workflow = await rest.setActive(created.id, true);
+			const workflow = await whenReady(() => rest.setActive(created.id, true));
 			await waitUntilLive(rest, workflow);
 			return { workflow, url: productionWebhookUrl(rest.url, node) };
 		}
@@ -70,9 +82,9 @@ export function duplicatesSuite(getStack: () => Stack): void {
 				if (pending.length === 0) return resent;
 				const refused = statuses.filter((status) => status !== 200);
 				process.stdout.write(`[e2e] duplicates: n8n answered ${refused.length} of ${statuses.length} with ${[...new Set(refused)].join('/')}; re-sending\n`);
-				if (attempt === 5) throw new Error(`${pending.length} deliveries not accepted after 5 attempts (last answers: ${statuses.join(', ')})`);
+				if (attempt === 10) throw new Error(`${pending.length} deliveries not accepted after 10 attempts (last answers: ${statuses.join(', ')})`);
 				resent += pending.length;
-				await sleep(2_000);
+				await sleep(3_000);
 			}
 		}
 
@@ -81,9 +93,8 @@ export function duplicatesSuite(getStack: () => Stack): void {
 			const all: ExecutionSummary[] = [];
 			for (let lastId: string | undefined; ; ) {
 				const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-				const page = await rest.request<{ results: ExecutionSummary[] }>(
-					'GET',
-					`/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`,
+				const page = await whenReady(() =>
+					rest.request<{ results: ExecutionSummary[] }>('GET', `/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`),
 				);
 				all.push(...page.results);
 				if (page.results.length < 100) return all;
@@ -112,7 +123,7 @@ export function duplicatesSuite(getStack: () => Stack): void {
 			const result: Tally = { started: finished.length, emitted: 0, marked: 0, distinct: 0 };
 			const delivered = new Set<string>();
 			for (const summary of finished) {
-				const execution = await getStack().rest.getExecution(summary.id);
+				const execution = await whenReady(() => getStack().rest.getExecution(summary.id));
 				expect(execution.status).toBe('success');
 				const items = execution.output[TRIGGER] ?? [];
 				if (items.length > 0) result.emitted++;
