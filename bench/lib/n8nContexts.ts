@@ -19,6 +19,9 @@ import { Workflow } from 'n8n-workflow';
 
 import { PlainCredentialsHelper, type CredentialStore } from '../../test/harness/credentials';
 
+/** Each TriggerWorkflow is its own workflow: the Makini Trigger keeps one duplicate memory per workflow and node. */
+let workflows = 0;
+
 /**
  * An active workflow holding one trigger node, as n8n keeps it in memory: the same Workflow object (and so
  * the same node static data) serves every poll or webhook request, each through a new n8n-core context.
@@ -50,7 +53,7 @@ export class TriggerWorkflow {
 			parameters,
 			credentials: Object.fromEntries(Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }])),
 		};
-		this.workflow = new Workflow({ id: 'wf-bench', nodes: [this.node], connections: {}, active: true, nodeTypes });
+		this.workflow = new Workflow({ id: `wf-bench-${++workflows}`, nodes: [this.node], connections: {}, active: true, nodeTypes });
 		const helper = new PlainCredentialsHelper(credentials);
 		helper.workflow = this.workflow;
 		this.additionalData = {

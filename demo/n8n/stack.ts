@@ -21,6 +21,8 @@ export interface Stack {
 	n8n: N8nInstance;
 	rest: N8nRest;
 	credentials: Record<ConnectionRole, ProvisionedCredential>;
+	/** Stops n8n and starts it again on the same port and user folder (database, static data, webhooks). */
+	restartN8n(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -36,17 +38,24 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		const rest = new N8nRest(n8n.url);
 		await rest.ensureOwner(options.owner);
 		const credentials = await provisionCredentials(rest, sandbox.url, sandbox.connections);
-		const started = n8n;
-		return {
+		const stack: Stack = {
 			sandbox,
 			n8n,
 			rest,
 			credentials,
+			restartN8n: async () => {
+				const { port } = stack.n8n;
+				await stack.n8n.stop();
+				stack.n8n = await startN8n({ bin, userFolder: options.userFolder, port, log });
+				if (stack.n8n.port !== port) throw new Error(`port ${port} was taken while n8n restarted`);
+				await rest.login(options.owner);
+			},
 			stop: async () => {
-				await started.stop();
+				await stack.n8n.stop();
 				await sandbox.close();
 			},
 		};
+		return stack;
 	} catch (error) {
 		await n8n?.stop();
 		await sandbox.close();

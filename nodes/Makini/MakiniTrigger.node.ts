@@ -13,7 +13,10 @@ import {
 
 import { checkDelivery, NO_SECRET } from './trigger/checkDelivery';
 import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
+import { duplicateOptions } from './trigger/deliveryMemory';
 import { EVENT_OPTIONS } from './trigger/events';
+import { unprocessedDeliveries } from './trigger/processedDeliveries';
+import { keepInStaticData, processMemory } from './trigger/processMemory';
 import { resolveChangedRecords } from './trigger/resolveRecords';
 
 async function webhookSecret(this: IHookFunctions | IWebhookFunctions): Promise<string> {
@@ -170,6 +173,7 @@ export class MakiniTrigger implements INodeType {
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const memory = processMemory(this);
 		const verdict = checkDelivery(
 			{
 				secret: await webhookSecret.call(this),
@@ -180,14 +184,15 @@ export class MakiniTrigger implements INodeType {
 				events: this.getNodeParameter('events', []) as string[],
 				customEvents: this.getNodeParameter('customEvents', '') as string,
 				maxBodySizeKb: (options.maxBodySizeKb as number | undefined) ?? 1024,
-				identicalBodyIsDuplicate: options.identicalBodyIsDuplicate !== false,
-				retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
-				maxEntries: (options.maxEntries as number | undefined) ?? 5000,
+				...duplicateOptions(options),
 			},
-			this.getWorkflowStaticData('node'),
+			memory,
 			Date.now(),
 		);
-		if ('delivery' in verdict) return { workflowData: [[{ json: verdict.delivery }]] };
+		if ('delivery' in verdict) {
+			keepInStaticData(this, memory);
+			return { workflowData: [[{ json: verdict.delivery }]] };
+		}
 		return answer.call(
 			this,
 			verdict.status,
@@ -197,20 +202,25 @@ export class MakiniTrigger implements INodeType {
 		);
 	}
 
-	/** Runs in the execution n8n starts with webhook()'s output: splits and resolves records. */
+	/**
+	 * Runs in the execution n8n starts with webhook()'s output: drops redeliveries n8n's deduplication store
+	 * knows (webhook() has no access to it), then splits and resolves records.
+	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const deliveries = items.map((item) => item.json as DeliveryJson);
+		const received = this.getInputData().map((item) => item.json as DeliveryJson);
+		const deliveries = await unprocessedDeliveries.call(this, received);
 		const perRecord = this.getNodeParameter('outputMode', 0) === 'record';
 		const resolved = this.getNodeParameter('resolveRecords', 0)
 			? await resolveChangedRecords.call(this, deliveries)
 			: undefined;
 		return [
-			deliveries.flatMap((delivery, index) =>
-				shapeDelivery(delivery, perRecord, resolved).map((json) => ({
-					json,
-					pairedItem: { item: index },
-				})),
+			received.flatMap((delivery, index) =>
+				deliveries.includes(delivery)
+					? shapeDelivery(delivery, perRecord, resolved).map((json) => ({
+							json,
+							pairedItem: { item: index },
+						}))
+					: [],
 			),
 		];
 	}

@@ -2,6 +2,7 @@
 // the Makini sandbox. One n8n serves every suite, to keep the run short.
 import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
+import { duplicatesSuite } from './suites/duplicates';
 import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
@@ -30,3 +31,4 @@ editorSuite(getStack);
 scheduledExamplesSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
+duplicatesSuite(getStack);

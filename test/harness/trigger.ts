@@ -20,8 +20,12 @@ import type {
 import { Workflow, createRunExecutionData } from 'n8n-workflow';
 
 import { PlainCredentialsHelper, type CredentialStore } from './credentials';
+import './processedData';
 
 const WEBHOOK_ID = 'f0c5e1a2-0000-4000-8000-000000000001';
+
+/** Each harness is its own workflow, as each test's trigger would be in n8n. */
+let workflows = 0;
 
 /** Every execution creates n8n-core's SSH tunnel manager, whose 60 s cleanup interval would keep jest alive. */
 function releaseSshTimer(): void {
@@ -42,6 +46,8 @@ export interface WebhookOutcome {
 	output?: INodeExecutionData[];
 	/** Error of the started execution, if it failed. */
 	executionError?: Error;
+	/** The started execution's custom data (what n8n shows with the execution). */
+	customData?: Record<string, string>;
 }
 
 /**
@@ -63,6 +69,8 @@ export class TriggerHarness {
 	private pollWorkflow?: Workflow;
 
 	private executions = 0;
+
+	readonly workflowId = `wf-trigger-test-${++workflows}`;
 
 	constructor(private readonly options: TriggerOptions) {}
 
@@ -86,9 +94,13 @@ export class TriggerHarness {
 		this.restart();
 	}
 
-	/** Forgets in-memory state (a restart of n8n): the next poll starts from the saved static data. */
-	restart(): void {
+	/**
+	 * Forgets in-memory state (a restart of n8n): the next poll starts from the saved static data. A node
+	 * type loaded afresh (jest.isolateModules) stands for the node's module state being gone too.
+	 */
+	restart(node?: INodeType): void {
 		this.pollWorkflow = undefined;
+		if (node) this.options.node = node;
 	}
 
 	/** A workflow as n8n loads it for a request or an activation: static data from the saved copy. */
@@ -96,7 +108,7 @@ export class TriggerHarness {
 		const { workflow: base, node, additionalData, helper } = setupWorkflow(this.options.node, this.options.parameters, this.options.credentials);
 		node.webhookId = WEBHOOK_ID;
 		const workflow = new Workflow({
-			id: 'wf-trigger-test',
+			id: this.workflowId,
 			nodes: [node],
 			connections: {},
 			active: true,
@@ -120,7 +132,7 @@ export class TriggerHarness {
 			node: node.name,
 			path: String(description.path),
 			webhookDescription: description,
-			workflowId: 'wf-trigger-test',
+			workflowId: this.workflowId,
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: node.webhookId,
 		};
@@ -194,6 +206,7 @@ export class TriggerHarness {
 			const run = await this.execute(workflow, node, additionalData, result.workflowData, 'webhook');
 			outcome.output = run.output;
 			outcome.executionError = run.error;
+			outcome.customData = run.customData;
 		}
 	}
 
@@ -204,7 +217,7 @@ export class TriggerHarness {
 		additionalData: IWorkflowExecuteAdditionalData,
 		workflowData: INodeExecutionData[][],
 		mode: WorkflowExecuteMode,
-	): Promise<{ output?: INodeExecutionData[]; error?: Error }> {
+	): Promise<{ output?: INodeExecutionData[]; error?: Error; customData?: Record<string, string> }> {
 		const executionId = `exec-${++this.executions}`;
 		const data = Object.assign(Object.create(additionalData) as IWorkflowExecuteAdditionalData, {
 			executionId,
@@ -227,7 +240,7 @@ export class TriggerHarness {
 		releaseSshTimer();
 		const task = run.data.resultData.runData[node.name]?.[0];
 		const error = run.data.resultData.error ?? task?.error;
-		return { output: task?.data?.main?.[0] ?? undefined, error: error as Error | undefined };
+		return { output: task?.data?.main?.[0] ?? undefined, error: error as Error | undefined, customData: run.data.resultData.metadata };
 	}
 
 	/** One poll as n8n's poller runs it (mode 'trigger'), or a manual "Fetch test event" (mode 'manual'). */

@@ -62,7 +62,27 @@ async function post(body: string, headers: Record<string, string>) {
 	return { status: response.status, body: String(response.data) };
 }
 
+/** Signs and sends each body at the same moment, as a burst or a sender's parallel retries would. */
+async function postAll(bodies: string[]): Promise<number[]> {
+	const secret = ccn().webhookSecret;
+	const answers = await Promise.all(bodies.map((body) => post(body, { 'x-webhook-signature': sign(secret, body) })));
+	return answers.map((answer) => answer.status);
+}
+
+/** The node as a restarted n8n loads it: its module afresh, without the memory the old one kept. */
+function reloadedNode(): MakiniTrigger {
+	let node: MakiniTrigger | undefined;
+	jest.isolateModules(() => {
+		const fresh = require('../../nodes/Makini/MakiniTrigger.node') as { MakiniTrigger: typeof MakiniTrigger };
+		node = new fresh.MakiniTrigger();
+	});
+	return node!;
+}
+
 const started = () => harness.outcomes.filter((outcome) => outcome.output !== undefined);
+/** Executions that emitted items (a redelivery caught in an execution emits none). */
+const emitted = () => started().filter((outcome) => outcome.output!.length > 0);
+const markedDuplicates = () => started().filter((outcome) => outcome.customData?.makiniDuplicateDeliveries === '1');
 const myDeliveries = () => sandbox.deliveries().filter((delivery) => delivery.url === receiver.url);
 
 beforeEach(async () => {
@@ -256,7 +276,7 @@ describe('Makini Trigger: events and duplicates', () => {
 	});
 
 	test('the duplicate memory survives restarts, is bounded (oldest evicted) and expires after the window', async () => {
-		await trigger({ options: { maxEntries: 5, retentionHours: 0.0003 } }); // ~1.1 s
+		await trigger({ options: { maxEntries: 5, retentionHours: 5 / 3600 } }); // 5 s
 		const send = (n: number) => sandbox.emit(ccn().id, 'assets.updated', [`a-${n}`]);
 		for (let n = 1; n <= 8; n++) await send(n);
 		await receiver.settled();
@@ -264,15 +284,51 @@ describe('Makini Trigger: events and duplicates', () => {
 		const seen = harness.savedNodeData.seenDeliveries as Record<string, number>;
 		expect(Object.keys(seen)).toHaveLength(5);
 
-		await send(8); // remembered (every request loads the memory from the saved static data)
-		await send(1); // evicted, so it starts again
+		harness.restart(reloadedNode());
+		await send(8); // remembered: the restarted process loads the memory from the saved static data
+		await send(1); // evicted there, so it starts again; n8n's deduplication store (bounded more loosely) still knows it
 		await receiver.settled();
-		expect(harness.outcomes.slice(-2).map((outcome) => outcome.output !== undefined)).toEqual([false, true]);
+		const [eight, one] = harness.outcomes.slice(-2);
+		expect(eight.output).toBeUndefined();
+		expect(one.output).toEqual([]);
+		expect(one.customData).toEqual({ makiniDuplicateDeliveries: '1' });
 
-		await new Promise((resolve) => setTimeout(resolve, 1_300));
-		await send(8); // outside the window now
+		// Outside the window now, also for n8n's deduplication store (which may remember a quarter window longer).
+		await new Promise((resolve) => setTimeout(resolve, 6_500));
+		await send(8);
 		await receiver.settled();
-		expect(started()).toHaveLength(10);
+		expect(emitted()).toHaveLength(9);
+		expect(emitted().at(-1)!.output![0].json.payload).toEqual({ event: 'assets.updated', body: ['a-8'] });
+	});
+
+	test('100 unique deliveries at once, each sent twice at the same moment and again later, start 100 executions', async () => {
+		await trigger({});
+		const bodies = Array.from({ length: 100 }, (_, n) => JSON.stringify({ event: 'assets.updated', body: [`burst-${n}`] }));
+		// Every request loads the static data as saved before the burst, as in n8n: only a memory shared by
+		// the process sees the other requests of the burst.
+		expect(await postAll([...bodies, ...bodies])).toEqual(Array(200).fill(200));
+		expect(await postAll(bodies)).toEqual(Array(100).fill(200));
+		expect(started()).toHaveLength(100);
+		const ids = emitted().map((outcome) => ((outcome.output![0].json.payload as IDataObject).body as string[])[0]);
+		expect(new Set(ids).size).toBe(100);
+	});
+
+	test('after a restart that lost the static data, redeliveries start executions that emit nothing and are marked', async () => {
+		await trigger({});
+		const bodies = Array.from({ length: 50 }, (_, n) => JSON.stringify({ event: 'sites.updated', body: [`site-${n}`] }));
+		expect(await postAll(bodies)).toEqual(Array(50).fill(200));
+		expect(emitted()).toHaveLength(50);
+		expect(markedDuplicates()).toHaveLength(0);
+
+		// n8n's last static-data save can miss entries (last write wins); here it kept none at all.
+		harness.saved = '{}';
+		harness.restart(reloadedNode());
+		expect(await postAll([...bodies, ...bodies])).toEqual(Array(100).fill(200));
+		// The first of each pair reaches n8n's deduplication store, which checks the burst in batches that never overlap;
+		// the second is caught by the restarted process's memory.
+		expect(started()).toHaveLength(100);
+		expect(emitted()).toHaveLength(50);
+		expect(markedDuplicates()).toHaveLength(50);
 	});
 
 	test('1,000 deliveries with 30 % redeliveries start exactly the 700 unique ones', async () => {

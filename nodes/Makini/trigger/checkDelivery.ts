@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { acceptDelivery } from './deliveryMemory';
+import { acceptDelivery, deliveryKeys } from './deliveryMemory';
 import type { DeliveryJson } from './deliveryItems';
 import { isEventSelected } from './events';
 import { isValidWebhookSignature } from './signature';
@@ -44,12 +44,12 @@ function parseJson(rawBody: Buffer): { parsed?: unknown; compact?: string } {
 
 /**
  * Every check of a delivery, cheapest first: secret, signature header, size (before any parsing or HMAC
- * work), signature, payload shape, event, duplicates. Records an accepted delivery in `staticData`.
+ * work), signature, payload shape, event, duplicates. Records an accepted delivery in `memory`.
  */
 export function checkDelivery(
 	request: DeliveryRequest,
 	settings: DeliverySettings,
-	staticData: IDataObject,
+	memory: IDataObject,
 	nowMs: number,
 ): DeliveryVerdict {
 	// 500 rather than 4xx: Makini keeps retrying, so deliveries get through once the secret is set.
@@ -85,12 +85,8 @@ export function checkDelivery(
 	}
 
 	const deliveryFingerprint = createHash('sha256').update(compact).digest('hex');
-	const keys: string[] = [];
-	// 128 bits of the hash identify a body well enough and keep the saved memory small.
-	if (settings.identicalBodyIsDuplicate) keys.push(`fp:${deliveryFingerprint.slice(0, 32)}`);
-	if (typeof payload.id === 'string' && payload.id !== '') keys.push(`id:${payload.id}`);
-	if (!acceptDelivery(staticData, keys, nowMs, settings))
-		return { status: 200, reason: 'duplicate' };
+	const keys = deliveryKeys(deliveryFingerprint, payload.id, settings.identicalBodyIsDuplicate);
+	if (!acceptDelivery(memory, keys, nowMs, settings)) return { status: 200, reason: 'duplicate' };
 
 	const connectionId = payload.connection_id ?? payload.connectionId;
 	return {

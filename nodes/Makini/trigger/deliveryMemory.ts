@@ -5,6 +5,29 @@ export interface DeliveryMemoryOptions {
 	maxEntries: number;
 }
 
+/** The trigger's Options collection as far as duplicates are concerned. */
+export function duplicateOptions(
+	options: IDataObject,
+): DeliveryMemoryOptions & { identicalBodyIsDuplicate: boolean } {
+	return {
+		retentionMs: ((options.retentionHours as number | undefined) ?? 48) * 3_600_000,
+		maxEntries: (options.maxEntries as number | undefined) ?? 5000,
+		identicalBodyIsDuplicate: options.identicalBodyIsDuplicate !== false,
+	};
+}
+
+/** What identifies a delivery: its body (128 bits of its hash keep the memory small) and Makini's event id. */
+export function deliveryKeys(
+	fingerprint: string,
+	eventId: unknown,
+	identicalBodyIsDuplicate: boolean,
+): string[] {
+	const keys: string[] = [];
+	if (identicalBodyIsDuplicate) keys.push(`fp:${fingerprint.slice(0, 32)}`);
+	if (typeof eventId === 'string' && eventId !== '') keys.push(`id:${eventId}`);
+	return keys;
+}
+
 /**
  * Remembers which deliveries were already accepted, in the node's static data so that it survives
  * restarts. `seen` maps a delivery key (`id:<event id>` or `fp:<body hash>`) to the time it was first
