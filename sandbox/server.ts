@@ -23,6 +23,8 @@ import { WebhookSender } from './webhooks';
 export interface RunningSandbox extends Sandbox {
 	/** The Makini Link OAuth client the sandbox accepts (authorize + /link/token, and client credentials). */
 	oauthClient: { clientId: string; clientSecret: string };
+	/** The API behaviour now in force. */
+	settings(): Settings;
 	/** Changes the API behaviour from now on (fields left out keep their value); invalid values throw. */
 	configure(settings: Partial<Settings>): Settings;
 	/** Back to the settings the sandbox started with. */
@@ -220,6 +222,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		port,
 		connections: { ccn: ccn.info, cmms: cmms.info },
 		oauthClient: { ...auth.client },
+		settings: powers.settings,
 		configure,
 		resetSettings,
 		setScenario,
