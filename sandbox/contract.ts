@@ -12,13 +12,16 @@ export const SYSTEM_SPEC = load('openapi-system.json');
 
 /**
  * Published types that contradict the same file and the issue's own reading: list-of-keys fields typed `string`
- * while their siblings (`PreventiveMaintenance.assetKeys`, `User.siteKeys`, `Document.entityKeys`) are arrays.
+ * while their siblings (`PreventiveMaintenance.assetKeys`, `User.siteKeys`, `Document.entityKeys`, `Labor.siteKeys`,
+ * `Part.siteKeys`) are arrays.
  * Served and validated as arrays of strings. Nothing else departs from the published types.
  */
 const KEY_LISTS_TYPED_STRING: Record<string, string[]> = {
 	Counter: ['assetKeys'],
 	Asset: ['accountKeys'],
 	PreventiveMaintenance: ['assetTemplateKeys'],
+	Labor: ['organizationKeys'],
+	Part: ['vendorKeys'],
 };
 
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object']);

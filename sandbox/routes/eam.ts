@@ -146,6 +146,9 @@ function storedValues(def: EntityDef, body: Record<string, unknown>): Record<str
 	return values;
 }
 
+/** The write time for those of `fields` the record publishes (a purchase order has no `createdAt`, a unit none). */
+const stamps = (def: EntityDef, now: string, fields: string[]) => Object.fromEntries(fields.filter((f) => def.fields.includes(f)).map((f) => [f, now]));
+
 const stripNulls = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
 
 async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: Notify): Promise<Reply> {
@@ -157,7 +160,7 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 	// Work orders and service requests raised against an asset inherit its site and location unless given.
 	const asset = typeof body.assetKey === 'string' && def.path !== 'assets' ? conn.stores.assets.get(body.assetKey) : undefined;
 	const placement = asset ? { siteKey: asset.siteKey, locationKey: asset.locationKey } : {};
-	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, createdAt: now, updatedAt: now });
+	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, ...stamps(def, now, ['createdAt', 'updatedAt']) });
 	if (def.path === 'work-orders') Object.assign(values, { tasks: values.tasks ?? [], documents: values.documents ?? [], resources: [], materialCount: '0' });
 	const record = conn.stores[def.path].add(values);
 	notify(conn, `${def.path}.inserted`, [record.key]);
@@ -167,7 +170,7 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 async function update(ctx: Ctx, conn: ConnectionState, def: EntityDef, record: DataRecord, notify: Notify): Promise<Reply> {
 	const body = await readJsonObject(ctx.req);
 	checkWrite(conn, def, body, false, record.key);
-	const values = withStatusName(conn, def, { ...storedValues(def, body), updatedAt: new Date().toISOString() });
+	const values = withStatusName(conn, def, { ...storedValues(def, body), ...stamps(def, new Date().toISOString(), ['updatedAt']) });
 	conn.stores[def.path].patch(record.key, values);
 	notify(conn, `${def.path}.updated`, [record.key]);
 	return one(ctx, def, record);

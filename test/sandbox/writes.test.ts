@@ -146,7 +146,7 @@ describe('reads, 404 and 405', () => {
 
 	it.each([
 		['GET', '/api/eam/assets/00000000000000', 404, 'NOT_FOUND'],
-		['GET', '/api/eam/purchase-orders', 404, 'NOT_FOUND'],
+		['GET', '/api/eam/alarms', 404, 'NOT_FOUND'],
 		['GET', '/api/eam/assets/x/y/z/w', 404, 'NOT_FOUND'],
 		['DELETE', '/api/eam/assets/03010000000001', 405, 'METHOD_NOT_ALLOWED'],
 		['POST', '/api/eam/meter-readings', 405, 'METHOD_NOT_ALLOWED'],
