@@ -87,6 +87,7 @@ export async function handleEam(ctx: Ctx, conn: ConnectionState, rest: string, n
 	}
 	if (sub === 'materials' && method === 'GET') return listReply(ctx, [], `${path}/${key}/materials`, MATERIAL_ITEM_FIELDS, ctx.settings.recordShape);
 	if (sub === 'status' && def.path === 'work-orders') return setStatus(ctx, conn, record, notify);
+	if (sub === 'status' && def.path === 'purchase-orders') return setPurchaseOrderStatus(ctx, conn, record, notify);
 	// Published, but the sandbox has no data behind it (e.g. POST work-orders/{key}/materials).
 	throw new ApiError(404, `The sandbox does not serve ${method} ${path}/{key}/${sub}`);
 }
@@ -187,4 +188,17 @@ async function setStatus(ctx: Ctx, conn: ConnectionState, record: DataRecord, no
 	conn.stores['work-orders'].patch(record.key, withStatusName(conn, def, { statusKey, updatedAt: new Date().toISOString() }));
 	notify(conn, 'work-orders.updated', [record.key]);
 	return one(ctx, def, record);
+}
+
+/** PUT purchase-orders/{key}/status publishes one field, `status`: read as the key of a purchase order status. */
+async function setPurchaseOrderStatus(ctx: Ctx, conn: ConnectionState, record: DataRecord, notify: Notify): Promise<Reply> {
+	const body = await readJsonObject(ctx.req);
+	const problems = requestProblems('PUT', '/api/eam/purchase-orders/{key}/status', body) ?? {};
+	if (Object.keys(problems).length) throw validationError(problems);
+	const status = body.status;
+	if (typeof status !== 'string' || status === '') throw validationError({ status: 'is required and must be a string' });
+	if (!conn.stores['statuses/purchase-orders'].get(status)) throw validationError({ status: `unknown status key '${status}'` });
+	conn.stores['purchase-orders'].patch(record.key, { statusKey: status, updatedAt: new Date().toISOString() });
+	notify(conn, 'purchase-orders.updated', [record.key]);
+	return one(ctx, ENTITY_BY_PATH.get('purchase-orders')!, record);
 }

@@ -26,7 +26,6 @@ const resources: Array<[resource: string, entity: string, simplify: boolean]> = 
 	['labor', 'labors', true],
 	['material', 'materials', true],
 	['organization', 'organizations', true],
-	['purchaseOrder', 'purchase-orders', true],
 	['purchaseOrderLineItem', 'purchase-orders.line-items', true],
 	['returnOrder', 'return-orders', true],
 	['stock', 'stocks', false],

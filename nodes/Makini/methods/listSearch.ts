@@ -53,3 +53,11 @@ export async function searchLocations(
 export async function searchSites(this: ILoadOptionsFunctions, filter?: string, token?: string) {
 	return await search(this, 'sites', 'name', filter, token);
 }
+
+export async function searchPurchaseOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'purchase-orders', 'title', filter, token);
+}

@@ -1,12 +1,10 @@
-import { readOnlyResource } from './shared/read.factory';
+import type { ReadConfig } from '../shared/read.factory';
 
-export const purchaseOrder = readOnlyResource({
+export const purchaseOrderConfig: ReadConfig = {
 	resource: 'purchaseOrder',
-	displayName: 'Purchase Order',
-	one: 'purchase order',
-	many: 'purchase orders',
 	entity: 'purchase-orders',
 	noun: 'purchase order',
+	searchMethod: 'searchPurchaseOrders',
 	simplifyFields: [
 		'orderNo',
 		'title',
@@ -19,4 +17,4 @@ export const purchaseOrder = readOnlyResource({
 		'currencyKey',
 		'updatedAt',
 	],
-});
+};
