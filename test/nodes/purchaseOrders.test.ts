@@ -1,13 +1,12 @@
 // Purchase orders through n8n-core's real contexts against the strict sandbox: reads, Create, Update and Update Status
 // with the status picked from the connection's purchase order statuses. Every request body the node sends is caught on
 // its way to the sandbox and checked against the published request schema.
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { IDataObject, INodeParameters, INodePropertyOptions } from 'n8n-workflow';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
-import { requestErrors, responseErrors } from '../contract/validate';
+import { responseErrors } from '../contract/validate';
 import { runMethod, runNode } from '../harness/execute';
+import { useRecorder } from '../harness/recorder';
 import { useSandbox } from '../harness/sandbox';
 
 const fx = useSandbox();
@@ -16,45 +15,12 @@ const records = (entity: string) => fx.sandbox.records('ccn', entity) as IDataOb
 const byKey = (entity: string, key: unknown) => records(entity).find((r) => r.key === key);
 const rl = (value: unknown) => ({ __rl: true, mode: 'key', value });
 
-// A pass-through recorder between the node and the sandbox: what was sent, byte for byte.
-const sent: Array<{ method: string; path: string; body: string }> = [];
-const recorder = createServer((req, res) => {
-	const chunks: Buffer[] = [];
-	req.on('data', (c: Buffer) => chunks.push(c));
-	req.on('end', async () => {
-		const body = Buffer.concat(chunks).toString('utf8');
-		sent.push({ method: req.method!, path: req.url!.split('?')[0], body });
-		const answer = await fetch(`${fx.sandbox.url}${req.url!}`, {
-			method: req.method,
-			headers: { authorization: req.headers.authorization ?? '', 'content-type': 'application/json' },
-			body: body || undefined,
-		});
-		res.writeHead(answer.status, { 'content-type': 'application/json' });
-		res.end(await answer.text());
-	});
-});
-let recorderUrl = '';
-beforeAll(async () => {
-	await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
-	recorderUrl = `http://127.0.0.1:${(recorder.address() as AddressInfo).port}/`;
-});
-afterAll(async () => await new Promise((resolve) => recorder.close(resolve)));
-beforeEach(() => sent.splice(0));
+const recorder = useRecorder(fx);
 
-const credentials = () => ({ makiniApi: { ...fx.tokenCredentials().makiniApi, baseUrl: recorderUrl } });
 async function run(parameters: INodeParameters): Promise<IDataObject[]> {
-	const [output] = await runNode({ node, parameters, credentials: credentials() });
+	const [output] = await runNode({ node, parameters, credentials: recorder.credentials() });
 	return output.map((item) => item.json);
 }
-/** The one write the node sent, valid against the published request schema. */
-function sentBody(method: string, path: string): IDataObject {
-	const writes = sent.filter((s) => s.method === method);
-	expect(writes.map((w) => w.path)).toEqual([path]);
-	const body = JSON.parse(writes[0].body) as IDataObject;
-	expect(requestErrors(method, path, body)).toEqual([]);
-	return body;
-}
-
 test('Get Many and Get read purchase orders as published', async () => {
 	const all = await run({ resource: 'purchaseOrder', operation: 'getAll', returnAll: true, simplify: false });
 	expect(all).toEqual(records('purchase-orders'));
@@ -82,7 +48,7 @@ test('Create raises a purchase order with typed, additional and JSON fields', as
 		},
 		jsonFields: '{"orderNo": "PO-4509001"}',
 	});
-	const body = sentBody('POST', '/api/eam/purchase-orders');
+	const body = recorder.written('POST', '/api/eam/purchase-orders');
 	expect(body).toEqual({
 		title: '19XR oil filters for Harbor Point',
 		vendorKey: vendor.key,
@@ -106,7 +72,7 @@ test('Update changes the fields given', async () => {
 		purchaseOrderKey: rl(po.key),
 		updateFields: { notes: 'Expedite: chiller down', shippingMethod: 'Overnight' },
 	} as INodeParameters);
-	expect(sentBody('PUT', `/api/eam/purchase-orders/${String(po.key)}`)).toEqual({ notes: 'Expedite: chiller down', shippingMethod: 'Overnight' });
+	expect(recorder.written('PUT', `/api/eam/purchase-orders/${String(po.key)}`)).toEqual({ notes: 'Expedite: chiller down', shippingMethod: 'Overnight' });
 	expect(updated).toMatchObject({ key: po.key, notes: 'Expedite: chiller down', shippingMethod: 'Overnight' });
 	expect(byKey('purchase-orders', po.key)).toEqual(updated);
 });
@@ -129,7 +95,7 @@ test('Update Status moves a purchase order to a status picked from the connectio
 		purchaseOrderKey: rl(po.key),
 		status: received.value,
 	} as INodeParameters);
-	expect(sentBody('PUT', `/api/eam/purchase-orders/${String(po.key)}/status`)).toEqual({ status: received.value });
+	expect(recorder.written('PUT', `/api/eam/purchase-orders/${String(po.key)}/status`)).toEqual({ status: received.value });
 	expect(moved).toMatchObject({ key: po.key, statusKey: received.value });
 	expect(byKey('purchase-orders', po.key)!.statusKey).toBe(received.value);
 });

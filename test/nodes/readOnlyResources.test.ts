@@ -1,4 +1,4 @@
-// Get and Get Many of every read-only resource added for the whole published EAM API, through n8n-core's real
+// Get and Get Many of every resource added for the whole published EAM API, through n8n-core's real
 // contexts against the strict sandbox: every record comes back whole, in order, and as Makini publishes it.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -34,6 +34,9 @@ const resources: Array<[resource: string, entity: string, simplify: boolean]> = 
 	['vendor', 'vendors', false],
 ];
 
+// Resources whose key is a picker (From List / By Key / By URL).
+const PICKED = new Set(['material', 'inventory']);
+
 describe.each(resources)('%s', (resource, entity, simplify) => {
 	test('Get Many returns every record in order, each as published', async () => {
 		const output = await json({ resource, operation: 'getAll', returnAll: true, simplify: false });
@@ -45,7 +48,8 @@ describe.each(resources)('%s', (resource, entity, simplify) => {
 
 	test('Get returns the record by key; Get Many honours Limit and Simplify', async () => {
 		const expected = records(entity).at(-1)!;
-		expect(await json({ resource, operation: 'get', [`${resource}Key`]: expected.key as string })).toEqual([expected]);
+		const key = PICKED.has(resource) ? { __rl: true, mode: 'key', value: expected.key } : expected.key;
+		expect(await json({ resource, operation: 'get', [`${resource}Key`]: key } as INodeParameters)).toEqual([expected]);
 		const limited = await json({ resource, operation: 'getAll', limit: 1 });
 		expect(limited).toHaveLength(1);
 		expect(limited[0].key).toBe(records(entity)[0].key);

@@ -61,3 +61,19 @@ export async function searchPurchaseOrders(
 ) {
 	return await search(this, 'purchase-orders', 'title', filter, token);
 }
+
+export async function searchMaterials(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'materials', 'name', filter, token);
+}
+
+export async function searchInventories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'inventories', 'name', filter, token);
+}

@@ -1,13 +1,10 @@
-import { readOnlyResource } from './shared/read.factory';
+import type { ReadConfig } from '../shared/read.factory';
 
-export const material = readOnlyResource({
+export const materialConfig: ReadConfig = {
 	resource: 'material',
-	displayName: 'Material',
-	description: 'Spare parts and kits',
-	one: 'material',
-	many: 'materials',
 	entity: 'materials',
 	noun: 'material',
+	searchMethod: 'searchMaterials',
 	simplifyFields: [
 		'name',
 		'code',
@@ -21,4 +18,4 @@ export const material = readOnlyResource({
 		'isActive',
 		'updatedAt',
 	],
-});
+};
