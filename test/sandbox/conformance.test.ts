@@ -62,6 +62,17 @@ describe.each(shapes)('%s record shape', (recordShape) => {
 			['PUT', `/api/eam/work-orders/${first('work-orders').key}`, { notes: 'Parts ordered' }],
 			['PUT', `/api/eam/work-orders/${first('work-orders').key}/status`, { statusKey: done.key }],
 			['POST', '/api/eam/service-requests', { title: 'Too warm in lobby', assetKey: asset.key, description: 'Since 9am', userRequestedKey: user.key }],
+			['POST', '/api/eam/purchase-orders', { title: 'Spare 19XR oil filters', siteKey: site.key, vendorKey: first('vendors').key, orderDate: '2026-11-02', totalNetValue: 172 }],
+			['PUT', `/api/eam/purchase-orders/${first('purchase-orders').key}`, { notes: 'Expedite' }],
+			['PUT', `/api/eam/purchase-orders/${first('purchase-orders').key}/status`, { status: first('statuses/purchase-orders').key }],
+			['POST', '/api/eam/materials', { name: 'VFD cooling fan', partNumber: 'HC99CA120', cost: 189.5, siteKeys: [site.key] }],
+			['PUT', `/api/eam/materials/${first('materials').key}`, { minimumQuantity: '3' }],
+			['POST', '/api/eam/customers', { name: 'Lakeshore Office Park LLC', code: 'C200' }],
+			['PUT', `/api/eam/inventories/${first('inventories').key}`, { quantity: 12 }],
+			['POST', '/api/eam/stocks', { materialKey: first('materials').key, storeroomKey: first('storerooms').key, quantity: 4, position: 'Bin C-2' }],
+			['PUT', `/api/eam/stocks/${first('stocks').key}`, { quantity: 9 }],
+			['POST', '/api/eam/return-orders', { vendorKey: first('vendors').key, description: 'Wrong filter shipped' }],
+			['PUT', `/api/eam/return-orders/${first('return-orders').key}`, { notes: 'RMA issued' }],
 		];
 		for (const [method, path, json] of writes) {
 			expect(requestErrors(method, path, json)).toEqual([]);
