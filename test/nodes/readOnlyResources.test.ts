@@ -35,7 +35,7 @@ const resources: Array<[resource: string, entity: string, simplify: boolean]> = 
 ];
 
 // Resources whose key is a picker (From List / By Key / By URL).
-const PICKED = new Set(['material', 'inventory']);
+const PICKED = new Set(['material', 'inventory', 'stock']);
 
 describe.each(resources)('%s', (resource, entity, simplify) => {
 	test('Get Many returns every record in order, each as published', async () => {

@@ -1,4 +1,4 @@
-// Writes of the supply side (materials, customers, inventories) through n8n-core's real contexts against the strict
+// Writes of the supply side (materials, customers, inventories, stocks) through n8n-core's real contexts against the strict
 // sandbox; every body the node sends is caught on its way and checked against the published request schema.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -81,4 +81,23 @@ test('a write the published schema rejects is the sandbox\'s validation error', 
 		run({ resource: 'inventory', operation: 'update', inventoryKey: rl(inventory.key), updateFields: { quantity: 2.5 } } as INodeParameters),
 	).rejects.toThrow(/quantity/i);
 	expect(byKey('inventories', inventory.key)!.quantity).toBe(inventory.quantity);
+});
+
+test('Stock → Create a material in a storeroom bin, then Update its quantity', async () => {
+	const material = records('materials')[2];
+	const storeroom = records('storerooms')[1];
+	const [created] = await run({
+		resource: 'stock',
+		operation: 'create',
+		materialKey: material.key as string,
+		additionalFields: { storeroomKey: storeroom.key as string, position: 'Bin C-2', quantity: 4 },
+	});
+	expect(recorder.written('POST', '/api/eam/stocks')).toEqual({ materialKey: material.key, storeroomKey: storeroom.key, position: 'Bin C-2', quantity: 4 });
+	expect(created).toMatchObject({ materialKey: material.key, storeroomKey: storeroom.key, position: 'Bin C-2', quantity: 4 });
+	expect(byKey('stocks', created.key)).toEqual(created);
+
+	recorder.sent.splice(0);
+	const [updated] = await run({ resource: 'stock', operation: 'update', stockKey: rl(created.key), updateFields: { quantity: 3 } } as INodeParameters);
+	expect(recorder.written('PUT', `/api/eam/stocks/${String(created.key)}`)).toEqual({ quantity: 3 });
+	expect(updated).toMatchObject({ key: created.key, quantity: 3, position: 'Bin C-2' });
 });

@@ -77,3 +77,8 @@ export async function searchInventories(
 ) {
 	return await search(this, 'inventories', 'name', filter, token);
 }
+
+/** Stocks have no name: they are searched by their bin position. */
+export async function searchStocks(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'stocks', 'position', filter, token);
+}
