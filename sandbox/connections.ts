@@ -1,6 +1,6 @@
 import { generatePortfolio } from './data/portfolio';
 import type { PortfolioProfile } from './data/portfolio';
-import { SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './data/statuses';
+import { PURCHASE_ORDER_STATUSES, RETURN_ORDER_STATUSES, SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './data/statuses';
 import { Prng } from './prng';
 import { HEALTHY } from './scenarios';
 import { ENTITIES } from './schema';
@@ -44,6 +44,8 @@ export function createConnection(spec: ConnectionSpec): ConnectionState {
 		// A connection created through the system API starts empty apart from its status lists.
 		for (const [code, name] of WORK_ORDER_STATUSES) stores['statuses/work-orders'].add({ name, code, scope: 'work-orders', isActive: true, createdAt: now, updatedAt: now });
 		for (const [code, name] of SERVICE_REQUEST_STATUSES) stores['statuses/service-requests'].add({ name, code, scope: 'service-requests', isActive: true, createdAt: now, updatedAt: now });
+		for (const [code, name] of PURCHASE_ORDER_STATUSES) stores['statuses/purchase-orders'].add({ name, code, scope: 'purchase-orders', isActive: true, createdAt: now, updatedAt: now });
+		for (const [code, name] of RETURN_ORDER_STATUSES) stores['statuses/return-orders'].add({ name, code, scope: 'return-orders', isActive: true, createdAt: now, updatedAt: now });
 	}
 	return {
 		info: {

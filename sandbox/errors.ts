@@ -1,4 +1,5 @@
-// The contract's error body: { error: { code, type, message, request_id, fields? } }.
+// Error bodies in either form a Makini-compatible server uses (Settings.errorForm): the contract's
+// { error: { code, type, message, request_id, fields? } } or { status, errors: ["..."] }.
 const TYPES: Record<number, [code: string, type: string]> = {
 	400: ['INVALID_REQUEST', 'invalid_request'],
 	401: ['AUTHENTICATION_FAILED', 'authentication'],
@@ -25,7 +26,11 @@ export class ApiError extends Error {
 		super(message);
 	}
 
-	body(requestId: string): object {
+	body(requestId: string, form: 'error' | 'status'): object {
+		if (form === 'status') {
+			const errors = this.fields ? Object.entries(this.fields).map(([field, problem]) => `The ${field} field ${problem}.`) : [this.message];
+			return { status: this.status, errors };
+		}
 		const type = (TYPES[this.status] ?? TYPES[500])[1];
 		const error: Record<string, unknown> = { code: this.code, type, message: this.message, request_id: requestId };
 		if (this.fields) error.fields = this.fields;

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './errors';
+import type { Settings } from './types';
 
 const MAX_BODY = 1_000_000;
 
@@ -10,6 +11,7 @@ export interface Ctx {
 	url: URL;
 	requestId: string;
 	baseUrl: string;
+	settings: Settings; // as they were when the request arrived
 }
 
 export interface Reply {
@@ -21,7 +23,7 @@ export interface Reply {
 export const ok = (body: unknown, status = 200): Reply => ({ status, body });
 
 export function errorReply(ctx: Ctx, error: ApiError): Reply {
-	return { status: error.status, body: error.body(ctx.requestId), headers: error.headers };
+	return { status: error.status, body: error.body(ctx.requestId, ctx.settings.errorForm), headers: error.headers };
 }
 
 /** Serialises once; `truncate` sends the full Content-Length but only part of the JSON, then drops the socket. */

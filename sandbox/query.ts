@@ -1,20 +1,22 @@
 import { ApiError } from './errors';
-import type { DataRecord } from './types';
+import type { DataRecord, Settings } from './types';
 
 // List queries per the contract: filter[field]=v, filter[field:op]=v, filterMatch=all|any, sort[field]=1 (desc) | 0 (asc),
-// page (1-based) and per_page (default 50, larger values clamped to 500).
+// page (1-based) and per_page (default 50, larger values clamped to Settings.maxPerPage). Strict mode (the default)
+// understands only these forms; see README "Strict and tolerant queries" for what each undocumented form gets.
 export const DEFAULT_PER_PAGE = 50;
-export const MAX_PER_PAGE = 500;
 
 const OPERATORS = ['eq', 'contains', 'startsWith', 'gt', 'gteq', 'lt', 'lteq'] as const;
 type Operator = (typeof OPERATORS)[number];
 const ALIASES: Record<string, Operator> = { lted: 'lteq' };
+const KNOWN_PARAMS = new Set(['page', 'per_page', 'filterMatch']);
 const ORDERING: Operator[] = ['gt', 'gteq', 'lt', 'lteq'];
 
 interface Filter {
-	field: string;
+	field: string; // stored field name
 	op: Operator;
 	value: string;
+	nullMatches: boolean; // tolerant: `null` or an empty value also matches null fields
 }
 interface SortKey {
 	field: string;
@@ -30,7 +32,8 @@ export interface ListQuery {
 
 // A trailing `[]` or `[0]` is a PHP-style list (`filter[key][0]=a&filter[key][1]=b`): n8n's HTTP client sends
 // arrays that way (real n8n 1.123 uses indices), and a PHP backend reads both as one list-valued filter.
-const FILTER_PARAM = /^filter\[([^\]:]+)(?::([A-Za-z]+))?\](?:\[\d*\])?$/;
+// Strict mode answers those 400: the contract documents one value per filter.
+const FILTER_PARAM = /^filter\[([^\]:]+)(?::([A-Za-z]+))?\](\[\d*\])?$/;
 const SORT_PARAM = /^sort\[([^\]]+)\]$/;
 const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const DATE_LIKE = /^\d{4}-\d{2}-\d{2}/;
@@ -44,7 +47,9 @@ function positiveInt(params: URLSearchParams, name: string, fallback: number): n
 	return Number(raw);
 }
 
-export function parseListQuery(params: URLSearchParams, knownFields: ReadonlySet<string>): ListQuery {
+/** `fields` maps the active shape's field names to stored ones (shape.ts fieldResolver). */
+export function parseListQuery(params: URLSearchParams, fields: ReadonlyMap<string, string>, settings: Settings): ListQuery {
+	const { strict } = settings;
 	const filters: Filter[] = [];
 	const sort: SortKey[] = [];
 	const bad: Record<string, string> = {};
@@ -54,24 +59,27 @@ export function parseListQuery(params: URLSearchParams, knownFields: ReadonlySet
 			const op = (ALIASES[f[2]] ?? f[2] ?? 'eq') as Operator;
 			// An unencoded '+' in a time-zone offset arrives as a space; take it back.
 			const text = DATE_LIKE.test(value) ? value.replace(/ (\d{2}:?\d{2})$/, '+$1') : value;
-			if (!knownFields.has(f[1])) bad[name] = `unknown filter field '${f[1]}'`;
-			else if (!OPERATORS.includes(op)) bad[name] = `unknown filter operator '${f[2]}'`;
+			const field = fields.get(f[1]);
+			if (!field) bad[name] = `unknown filter field '${f[1]}'`;
+			else if (!OPERATORS.includes(op) || (strict && f[2] === 'eq')) bad[name] = `unknown filter operator '${f[2]}'`;
+			else if (strict && f[3] !== undefined) bad[name] = 'list-valued filters are not supported: one value per filter';
 			else if (ORDERING.includes(op) && f[1].endsWith('At') && Number.isNaN(Date.parse(text))) bad[name] = 'must be an ISO 8601 date or date-time';
-			else filters.push({ field: f[1], op, value: text });
+			else filters.push({ field, op, value: text, nullMatches: !strict && (value === '' || value === 'null') });
 			continue;
 		}
 		const s = SORT_PARAM.exec(name);
 		if (s) {
-			if (!knownFields.has(s[1])) bad[name] = `unknown sort field '${s[1]}'`;
+			const field = fields.get(s[1]);
+			if (!field) bad[name] = `unknown sort field '${s[1]}'`;
 			else if (value !== '0' && value !== '1') bad[name] = 'sort direction must be 1 (descending) or 0 (ascending)';
-			else sort.push({ field: s[1], desc: value === '1' });
-		}
+			else sort.push({ field, desc: value === '1' });
+		} else if (strict && !KNOWN_PARAMS.has(name)) bad[name] = `unknown query parameter '${name}'`;
 	}
 	const match = params.get('filterMatch') ?? 'all';
 	if (match !== 'all' && match !== 'any') bad.filterMatch = "must be 'all' or 'any'";
 	if (Object.keys(bad).length) throw new ApiError(400, `Invalid list query: ${Object.values(bad).join('; ')}`, 'INVALID_REQUEST', bad);
 	const page = positiveInt(params, 'page', 1);
-	const perPage = Math.min(positiveInt(params, 'per_page', DEFAULT_PER_PAGE), MAX_PER_PAGE);
+	const perPage = Math.min(positiveInt(params, 'per_page', DEFAULT_PER_PAGE), settings.maxPerPage);
 	return { filters, matchAny: match === 'any', sort, page, perPage };
 }
 
@@ -84,13 +92,14 @@ function ordered(op: Operator, cmp: number): boolean {
 	return cmp <= 0;
 }
 
-function compileFilter({ field, op, value }: Filter): Predicate {
+function compileFilter({ field, op, value, nullMatches }: Filter): Predicate {
 	const needle = value.toLowerCase();
 	const numeric = value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : undefined;
 	const asDate = DATE_LIKE.test(value) && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined;
 	const isoNeedle = asDate?.toISOString();
 	const scalar = (v: unknown): boolean => {
-		if (v === null || v === undefined) return op === 'eq' && (value === '' || value === 'null');
+		// A null field has no text to compare, so in strict mode no filter matches it.
+		if (v === null || v === undefined) return op === 'eq' && nullMatches;
 		if (op === 'contains') return String(v).toLowerCase().includes(needle);
 		if (op === 'startsWith') return String(v).toLowerCase().startsWith(needle);
 		if (op === 'eq') return String(v) === value;

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { AuthState } from './auth';
 import type { ConnectionState } from './connections';
 import { countRequest, createConnection, emptyStats } from './connections';
-import { ApiError } from './errors';
+import { ApiError, validationError } from './errors';
 import type { Ctx, Reply } from './http';
 import { errorReply, send } from './http';
 import { Prng } from './prng';
@@ -15,12 +15,20 @@ import type { RequestMeta, TrafficDeps } from './routes/connection';
 import { authorize, token } from './routes/link';
 import { handleSystem } from './routes/system';
 import { HEALTHY, scenarioProblems } from './scenarios';
-import type { Sandbox, SandboxOptions, Scenario, Stats } from './types';
+import { DEFAULT_SETTINGS, settingsProblems } from './settings';
+import type { Sandbox, SandboxOptions, Scenario, Settings, Stats } from './types';
+import { recordProblems } from './validator';
 import { WebhookSender } from './webhooks';
 
 export interface RunningSandbox extends Sandbox {
 	/** The Makini Link OAuth client the sandbox accepts (authorize + /link/token, and client credentials). */
 	oauthClient: { clientId: string; clientSecret: string };
+	/** The API behaviour now in force. */
+	settings(): Settings;
+	/** Changes the API behaviour from now on (fields left out keep their value); invalid values throw. */
+	configure(settings: Partial<Settings>): Settings;
+	/** Back to the settings the sandbox started with. */
+	resetSettings(): Settings;
 }
 
 const DATA_EVENT = /^[a-z-]+\.(inserted|updated)$/;
@@ -28,6 +36,22 @@ const DATA_EVENT = /^[a-z-]+\.(inserted|updated)$/;
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
 	const seed = options.seed ?? 42;
 	const timeScale = options.timeScale ?? 1;
+	const checkSettings = (partial: Partial<Settings>) => {
+		const problems = Object.entries(settingsProblems(partial as Record<string, unknown>));
+		if (problems.length) throw new Error(`Invalid settings: ${problems.map(([field, problem]) => `${field} ${problem}`).join('; ')}`);
+	};
+	checkSettings(options.settings ?? {});
+	const startSettings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
+	let settings: Settings = { ...startSettings };
+	const configure = (partial: Partial<Settings>): Settings => {
+		checkSettings(partial);
+		settings = { ...settings, ...partial };
+		return { ...settings };
+	};
+	const resetSettings = (): Settings => {
+		settings = { ...startSettings };
+		return { ...settings };
+	};
 	const secrets = new Prng(seed ^ 0xc11e);
 	const auth = new AuthState({ clientId: 'makini-sandbox-client', clientSecret: `sbx_cs_${secrets.hex(32)}` });
 	const connections = new Map<string, ConnectionState>();
@@ -105,14 +129,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const c = connectionOf(id);
 		const store = c.stores[entity];
 		if (!store) throw new ApiError(404, `No entity '${entity}'`);
-		// updatedAt is bumped to now unless the patch sets it (to stage ties on purpose).
+		// A change from the source system is still a published record: unknown fields or wrong types are refused.
+		const problems = recordProblems(store.def.component, patch);
+		if (Object.keys(problems).length) throw validationError(problems, 400);
+		// updatedAt (where the entity has one) is bumped to now unless the patch sets it (to stage ties on purpose).
 		const now = new Date().toISOString();
+		const stamp = (field: string) => (store.def.fields.includes(field) ? { [field]: now } : {});
 		if (key !== undefined && store.get(key)) {
-			const record = store.patch(key, { updatedAt: now, ...patch })!;
+			const record = store.patch(key, { ...stamp('updatedAt'), ...patch })!;
 			notify(c, `${entity}.updated`, [record.key]);
 			return record;
 		}
-		const record = store.add({ createdAt: now, updatedAt: now, ...patch, key });
+		const record = store.add({ ...stamp('createdAt'), ...stamp('updatedAt'), ...patch, key });
 		notify(c, `${entity}.inserted`, [record.key]);
 		return record;
 	};
@@ -142,6 +170,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		},
 		applyChange,
 		expireTokens: (id) => auth.expireAccessTokens(id),
+		settings: () => ({ ...settings }),
+		configure,
+		resetSettings,
 	};
 
 	const traffic: TrafficDeps = { auth, connections, sleep, notify };
@@ -161,7 +192,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	const server = createServer((req, res) => {
 		const requestId = `req_${randomBytes(8).toString('hex')}`;
 		res.setHeader('X-Request-Id', requestId);
-		const ctx: Ctx = { req, res, url: new URL(req.url ?? '/', 'http://127.0.0.1'), requestId, baseUrl: url };
+		const ctx: Ctx = { req, res, url: new URL(req.url ?? '/', 'http://127.0.0.1'), requestId, baseUrl: url, settings };
 		const meta: RequestMeta = { fault: false };
 		res.on('close', () => {
 			const status = res.headersSent ? res.statusCode : 'reset';
@@ -191,6 +222,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		port,
 		connections: { ccn: ccn.info, cmms: cmms.info },
 		oauthClient: { ...auth.client },
+		settings: powers.settings,
+		configure,
+		resetSettings,
 		setScenario,
 		resetScenarios: () => {
 			for (const id of connections.keys()) setScenario(id, {});

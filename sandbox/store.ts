@@ -48,10 +48,15 @@ export class EntityStore {
 		return record && record.key === key ? record : undefined;
 	}
 
+	/** Field names the published schema does not have (a record never carries one). */
+	unknownFields(values: Record<string, unknown>): string[] {
+		return Object.keys(values).filter((f) => !this.fieldSet.has(f) && values[f] !== undefined);
+	}
+
 	/** Completes a record with every schema field (null when absent) in schema order, then stores it. */
 	add(values: Record<string, unknown>): DataRecord {
+		this.assertKnown(values);
 		const record = this.shape(values);
-		for (const field in values) if (!this.fieldSet.has(field) && values[field] !== undefined) record[field] = values[field];
 		if (record.key) this.explicitKeys = true;
 		else record.key = this.nextKey();
 		const last = this.records[this.records.length - 1];
@@ -70,6 +75,7 @@ export class EntityStore {
 	patch(key: string, values: Record<string, unknown>): DataRecord | undefined {
 		const record = this.get(key);
 		if (!record) return undefined;
+		this.assertKnown(values);
 		for (const [field, value] of Object.entries(values)) if (field !== 'key') record[field] = value;
 		this.sortedViews.clear();
 		return record;
@@ -84,6 +90,11 @@ export class EntityStore {
 			return view;
 		},
 	};
+
+	private assertKnown(values: Record<string, unknown>): void {
+		const unknown = this.unknownFields(values);
+		if (unknown.length) throw new Error(`${this.def.component} has no field ${unknown.join(', ')}`);
+	}
 
 	private insertionIndex(key: string): number {
 		let lo = 0;

@@ -5,6 +5,15 @@ export interface SandboxOptions {
 	assets?: number; // CCN connection's asset count, default 40
 	control?: boolean; // enable /__sandbox/* control endpoints
 	timeScale?: number; // webhook retry schedule multiplier (0.001 makes 30 s -> 30 ms)
+	settings?: Partial<Settings>; // the starting API behaviour (see Settings); changeable later
+}
+
+/** How the API behaves, server-wide: startup options, `configure()` or PUT /__sandbox/settings. */
+export interface Settings {
+	strict: boolean; // query forms the contract does not document are not understood (default); false = tolerant
+	maxPerPage: number; // per_page cap (default 500)
+	errorForm: 'error' | 'status'; // {error:{code,type,message,request_id}} (default) or {status, errors:[...]}
+	recordShape: 'key' | 'v4'; // published key shape (default) or v4 id/_updatedAt
 }
 
 export interface SandboxConnection {

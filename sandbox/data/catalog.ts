@@ -3,19 +3,18 @@ export type MeterKind = 'run_hours' | 'compressor_starts' | 'leaving_chilled_wat
 
 export interface MeterSpec {
 	type: MeterKind;
-	name: string;
-	unit: string;
+	unit: string; // the meter's uomName
 	cumulative: boolean;
 	start: [number, number]; // initial value range
 	step: [number, number]; // per-hour increase (cumulative) or spread around the start (gauges)
 }
 
 export const METERS: Record<MeterKind, MeterSpec> = {
-	run_hours: { type: 'run_hours', name: 'Run hours', unit: 'h', cumulative: true, start: [2000, 60000], step: [0.4, 1] },
-	compressor_starts: { type: 'compressor_starts', name: 'Compressor starts', unit: 'starts', cumulative: true, start: [300, 9000], step: [0, 2] },
-	leaving_chilled_water_temp: { type: 'leaving_chilled_water_temp', name: 'Leaving chilled-water temperature', unit: '°F', cumulative: false, start: [43.5, 45], step: [-1.2, 1.8] },
-	supply_air_temp: { type: 'supply_air_temp', name: 'Supply-air temperature', unit: '°F', cumulative: false, start: [54, 57], step: [-2, 3] },
-	energy: { type: 'energy', name: 'Energy', unit: 'kWh', cumulative: true, start: [100000, 4000000], step: [20, 350] },
+	run_hours: { type: 'run_hours', unit: 'hours', cumulative: true, start: [2000, 60000], step: [0.4, 1] },
+	compressor_starts: { type: 'compressor_starts', unit: 'starts', cumulative: true, start: [300, 9000], step: [0, 2] },
+	leaving_chilled_water_temp: { type: 'leaving_chilled_water_temp', unit: '°F', cumulative: false, start: [43.5, 45], step: [-1.2, 1.8] },
+	supply_air_temp: { type: 'supply_air_temp', unit: '°F', cumulative: false, start: [54, 57], step: [-2, 3] },
+	energy: { type: 'energy', unit: 'kWh', cumulative: true, start: [100000, 4000000], step: [20, 350] },
 };
 
 export interface EquipmentSpec {

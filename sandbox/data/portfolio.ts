@@ -4,6 +4,7 @@ import type { DataRecord } from '../types';
 import { CITIES, DOWNTIME_REASONS, EQUIPMENT, METERS, PEOPLE, ROLES, SITE_KINDS, SITE_NAMES } from './catalog';
 import type { EquipmentName, EquipmentSpec, MeterSpec } from './catalog';
 import { SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './statuses';
+import { generateSupply } from './supply';
 
 export interface PortfolioProfile {
 	seed: number;
@@ -87,6 +88,7 @@ export function generatePortfolio(stores: Stores, profile: PortfolioProfile): vo
 	addMeters(stores, rng, allAssets);
 	const downtime = addDowntime(stores, rng, allAssets);
 	addWork(stores, rng, profile, allAssets, downtime, users, teams, stamp);
+	generateSupply(stores, profile.seed, DATA_ANCHOR);
 }
 
 function addStatuses(stores: Stores, stamp: () => { createdAt: string; updatedAt: string }): void {
@@ -211,11 +213,7 @@ function addMeters(stores: Stores, rng: Prng, assets: Array<{ record: DataRecord
 			const m = METERS[kind];
 			const meter = stores.meters.add({
 				siteKey: record.siteKey,
-				assetKey: record.key,
 				assetKeys: [record.key],
-				name: `${(record.name as string).split(' ')[0]} ${m.name}`,
-				type: m.type,
-				unit: m.unit,
 				uomName: m.unit,
 				uomKey: null,
 				createdAt: record.createdAt,
@@ -233,8 +231,9 @@ function addMeters(stores: Stores, rng: Prng, assets: Array<{ record: DataRecord
 			const at = iso(DATA_ANCHOR - i * HOUR);
 			const delta = spec.step[0] + rng.next() * (spec.step[1] - spec.step[0]);
 			value = spec.cumulative ? value + (spec.type === 'compressor_starts' ? Math.round(delta) : delta) : base + delta;
-			const reading = Math.round(value * 10) / 10;
-			readings.add({ assetKey: asset.key, meterKey: meter.key, reading, createdAt: at, updatedAt: at });
+			// Readings are strings in the published schema.
+			const reading = (Math.round(value * 10) / 10).toFixed(1);
+			readings.add({ assetKey: asset.key, meterKey: meter.key, reading, createdAt: at });
 			meter.lastReading = reading;
 			meter.lastReadingAt = at;
 		}

@@ -2,7 +2,8 @@ import { ApiError, validationError } from '../errors';
 import type { Ctx, Reply } from '../http';
 import { ok, readJsonObject } from '../http';
 import { scenarioProblems } from '../scenarios';
-import type { Sandbox, Scenario } from '../types';
+import { settingsProblems } from '../settings';
+import type { Sandbox, Scenario, Settings } from '../types';
 
 // /__sandbox/* control endpoints (only when the sandbox runs with control on): the Sandbox object's powers over HTTP.
 export interface ControlPowers extends Pick<Sandbox, 'setScenario' | 'subscribe' | 'emit' | 'deliveries' | 'stats'> {
@@ -13,6 +14,9 @@ export interface ControlPowers extends Pick<Sandbox, 'setScenario' | 'subscribe'
 	clearSubscriptions(connectionId: string): void;
 	applyChange(connectionId: string, entity: string, key: string | undefined, patch: Record<string, unknown>): unknown;
 	expireTokens(connectionId: string): number;
+	settings(): Settings;
+	configure(settings: Partial<Settings>): Settings;
+	resetSettings(): Settings;
 }
 
 export async function handleControl(ctx: Ctx, rest: string, powers: ControlPowers): Promise<Reply> {
@@ -24,6 +28,16 @@ export async function handleControl(ctx: Ctx, rest: string, powers: ControlPower
 		throw new ApiError(400, 'Malformed percent-encoding in the path', 'INVALID_REQUEST');
 	}
 	const [first, id, action, ...extra] = segments;
+	if (first === 'settings' && !id) {
+		if (method === 'GET') return ok({ data: powers.settings() });
+		if (method === 'DELETE') return ok({ data: powers.resetSettings() });
+		if (method === 'PUT') {
+			const body = await readJsonObject(ctx.req);
+			const problems = settingsProblems(body);
+			if (Object.keys(problems).length) throw validationError(problems, 400);
+			return ok({ data: powers.configure(body as Partial<Settings>) });
+		}
+	}
 	if (first === 'deliveries' && !id && method === 'GET') return ok({ data: powers.deliveries() });
 	if (first === 'stats' && !id && method === 'GET') {
 		const connection = ctx.url.searchParams.get('connection') ?? undefined;

@@ -1,33 +1,27 @@
 import type { ConnectionState } from '../connections';
+import { componentSchema, isPublishedPath, operation } from '../contract';
 import { ApiError, validationError } from '../errors';
 import type { Ctx, Reply } from '../http';
 import { ok, readJsonObject } from '../http';
 import { parseListQuery, selectRecords } from '../query';
 import type { EntityDef } from '../schema';
-import type { EntityStore } from '../store';
 import { ENTITY_BY_PATH, FOREIGN_KEYS } from '../schema';
+import { fieldResolver, present } from '../shape';
+import type { RecordShape } from '../shape';
+import type { EntityStore } from '../store';
 import type { DataRecord } from '../types';
+import { requestProblems } from '../validator';
 
-// The data API: /api/eam/<entity>[/<key>[/materials|/status]] for one connection.
+// The data API: /api/eam/<entity>[/<key>[/materials|/status]] for one connection. Only published operations answer.
 export type Notify = (connection: ConnectionState, event: string, keys: string[]) => void;
 
-const knownFieldsCache = new Map<string, Set<string>>();
-function knownFields(def: EntityDef): Set<string> {
-	let fields = knownFieldsCache.get(def.path);
-	if (!fields) {
-		fields = new Set([...def.fields, ...Object.keys(def.write?.fields ?? {})]);
-		knownFieldsCache.set(def.path, fields);
-	}
-	return fields;
-}
-
-export function listReply(ctx: Ctx, records: DataRecord[], path: string, knownFieldSet: ReadonlySet<string>, store?: EntityStore): Reply {
-	const query = parseListQuery(ctx.url.searchParams, knownFieldSet);
+export function listReply(ctx: Ctx, records: DataRecord[], path: string, fields: readonly string[], shape: RecordShape, store?: EntityStore): Reply {
+	const query = parseListQuery(ctx.url.searchParams, fieldResolver(shape, fields), ctx.settings);
 	const selected = selectRecords(records, query, store?.views);
 	const total = selected.length;
 	const lastPage = Math.max(1, Math.ceil(total / query.perPage));
 	const start = (query.page - 1) * query.perPage;
-	const data = selected.slice(start, start + query.perPage);
+	const data = selected.slice(start, start + query.perPage).map((r) => present(r, shape, fields));
 	const pathUrl = `${ctx.baseUrl}${path}`;
 	const pageUrl = (page: number) => {
 		const params = new URLSearchParams(ctx.url.searchParams);
@@ -54,6 +48,8 @@ export function listReply(ctx: Ctx, records: DataRecord[], path: string, knownFi
 	});
 }
 
+const one = (ctx: Ctx, def: EntityDef, record: DataRecord): Reply => ok({ data: present(record, ctx.settings.recordShape, def.fields) });
+
 function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: string } {
 	let segments: string[];
 	try {
@@ -70,50 +66,41 @@ function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: strin
 const methodNotAllowed = (method: string, path: string) => new ApiError(405, `${method} is not supported on ${path}`, 'METHOD_NOT_ALLOWED');
 
 export async function handleEam(ctx: Ctx, conn: ConnectionState, rest: string, notify: Notify): Promise<Reply> {
+	const method = ctx.req.method ?? 'GET';
+	const full = `/api/eam/${rest.replace(/\/+$/, '')}`;
+	if (!operation(method, full)) {
+		if (isPublishedPath(full)) throw methodNotAllowed(method, full);
+		throw new ApiError(404, `No such endpoint: ${method} ${full}`);
+	}
 	const { def, key, sub } = resolveRoute(rest);
 	const store = conn.stores[def.path];
-	const method = ctx.req.method ?? 'GET';
 	const path = `/api/eam/${def.path}`;
 	if (key === undefined) {
-		if (method === 'GET') return listReply(ctx, store.records, path, knownFields(def), store);
-		if (method === 'POST' && def.write) return create(ctx, conn, def, notify);
-		throw methodNotAllowed(method, path);
+		if (method === 'GET') return listReply(ctx, store.records, path, def.fields, ctx.settings.recordShape, store);
+		return create(ctx, conn, def, notify);
 	}
 	const record = store.get(key);
 	if (!record) throw new ApiError(404, `No ${def.path} record with key '${key}'`);
 	if (sub === undefined) {
-		if (method === 'GET') return ok({ data: record });
-		if (method === 'PUT' && def.write?.update) return update(ctx, conn, def, record, notify);
-		throw methodNotAllowed(method, `${path}/{key}`);
+		if (method === 'GET') return one(ctx, def, record);
+		return update(ctx, conn, def, record, notify);
 	}
-	if (sub === 'materials' && (def.path === 'assets' || def.path === 'work-orders') && method === 'GET') {
-		return listReply(ctx, [], `${path}/${key}/materials`, MATERIAL_ITEM_FIELDS);
-	}
-	if (sub === 'status' && def.path === 'work-orders') {
-		if (method !== 'PUT') throw methodNotAllowed(method, `${path}/{key}/status`);
-		return setStatus(ctx, conn, record, notify);
-	}
-	throw new ApiError(404, `No such endpoint: ${path}/{key}/${sub}`);
+	if (sub === 'materials' && method === 'GET') return listReply(ctx, [], `${path}/${key}/materials`, MATERIAL_ITEM_FIELDS, ctx.settings.recordShape);
+	if (sub === 'status' && def.path === 'work-orders') return setStatus(ctx, conn, record, notify);
+	if (sub === 'status' && def.path === 'purchase-orders') return setPurchaseOrderStatus(ctx, conn, record, notify);
+	// Published, but the sandbox has no data behind it (e.g. POST work-orders/{key}/materials).
+	throw new ApiError(404, `The sandbox does not serve ${method} ${path}/{key}/${sub}`);
 }
 
-const MATERIAL_ITEM_FIELDS = new Set(['key', 'materialKey', 'assetKey', 'workOrderKey', 'partNumber', 'name', 'quantity', 'createdAt', 'updatedAt']);
+const MATERIAL_ITEM_FIELDS = Object.keys(componentSchema('MaterialItem').properties);
 
+/** The published request schema first (unknown fields, types), then the connected system's rules (keys, dates, required). */
 function checkWrite(conn: ConnectionState, def: EntityDef, body: Record<string, unknown>, creating: boolean, selfKey?: string): void {
-	const spec = def.write!;
-	const fields: Record<string, string> = {};
+	const template = `/api/eam/${def.path}${creating ? '' : '/{key}'}`;
+	const fields: Record<string, string> = requestProblems(creating ? 'POST' : 'PUT', template, body) ?? {};
 	for (const [field, value] of Object.entries(body)) {
-		const type = spec.fields[field];
-		if (!type) {
-			fields[field] = 'is not a writable field';
-			continue;
-		}
-		if (value === null) continue;
-		const actual = Array.isArray(value) ? 'array' : typeof value;
-		if (actual !== type) {
-			fields[field] = `must be of type ${type}`;
-			continue;
-		}
-		if (type === 'string' && field.endsWith('At') && value !== '' && Number.isNaN(Date.parse(value as string))) {
+		if (value === null || field in fields) continue;
+		if (typeof value === 'string' && field.endsWith('At') && value !== '' && Number.isNaN(Date.parse(value as string))) {
 			fields[field] = 'must be an ISO 8601 date-time';
 			continue;
 		}
@@ -124,7 +111,7 @@ function checkWrite(conn: ConnectionState, def: EntityDef, body: Record<string, 
 			fields[field] = 'a record cannot be its own parent';
 		}
 	}
-	for (const field of spec.requiredOnCreate) {
+	for (const field of def.requiredOnCreate) {
 		const value = body[field];
 		const missing = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 		if (missing && (creating || field in body)) fields[field] = creating ? 'is required' : 'cannot be empty';
@@ -140,7 +127,30 @@ function withStatusName(conn: ConnectionState, def: EntityDef, values: Record<st
 	return { ...values, status: status?.name ?? null, ...(completed && !values.completedAt ? { completedAt: values.updatedAt } : {}) };
 }
 
-const stripNulls = (body: Record<string, unknown>) => Object.fromEntries(Object.entries(body).filter(([, v]) => v !== null));
+/**
+ * What a write stores: the body's fields that the record schema also has (a published request field without a record
+ * field, such as an asset's `modelKey`, is accepted and not stored). A work order's `tasks` and `documents` are one
+ * object each in the published request and lists on the record; a number sent for a field the record publishes as a
+ * string (a work order's `estimatedTime`, `actualTime`) is stored as its text.
+ */
+function storedValues(def: EntityDef, body: Record<string, unknown>): Record<string, unknown> {
+	const values: Record<string, unknown> = {};
+	const types = componentSchema(def.component).properties;
+	for (const field of def.fields) {
+		const value = body[field];
+		if (value === undefined || field === 'key') continue;
+		values[field] = typeof value === 'number' && types[field].anyOf?.[0]?.type === 'string' ? String(value) : value;
+	}
+	if (def.path === 'work-orders') {
+		for (const list of ['tasks', 'documents']) if (list in values) values[list] = values[list] === null ? [] : [values[list]];
+	}
+	return values;
+}
+
+/** The write time for those of `fields` the record publishes (a purchase order has no `createdAt`, a unit none). */
+const stamps = (def: EntityDef, now: string, fields: string[]) => Object.fromEntries(fields.filter((f) => def.fields.includes(f)).map((f) => [f, now]));
+
+const stripNulls = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
 
 async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: Notify): Promise<Reply> {
 	const body = await readJsonObject(ctx.req);
@@ -151,29 +161,44 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 	// Work orders and service requests raised against an asset inherit its site and location unless given.
 	const asset = typeof body.assetKey === 'string' && def.path !== 'assets' ? conn.stores.assets.get(body.assetKey) : undefined;
 	const placement = asset ? { siteKey: asset.siteKey, locationKey: asset.locationKey } : {};
-	const values = withStatusName(conn, def, { ...placement, ...stripNulls(body), ...defaultStatus, createdAt: now, updatedAt: now });
-	if (def.path === 'work-orders') Object.assign(values, { tasks: body.tasks ?? [], documents: body.documents ?? [], resources: [], materialCount: '0' });
-	const record = conn.stores[def.path].add({ ...values, key: undefined });
+	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, ...stamps(def, now, ['createdAt', 'updatedAt']) });
+	if (def.path === 'work-orders') Object.assign(values, { tasks: values.tasks ?? [], documents: values.documents ?? [], resources: [], materialCount: '0' });
+	const record = conn.stores[def.path].add(values);
 	notify(conn, `${def.path}.inserted`, [record.key]);
-	return ok({ data: record });
+	return one(ctx, def, record);
 }
 
 async function update(ctx: Ctx, conn: ConnectionState, def: EntityDef, record: DataRecord, notify: Notify): Promise<Reply> {
 	const body = await readJsonObject(ctx.req);
 	checkWrite(conn, def, body, false, record.key);
-	const values = withStatusName(conn, def, { ...body, updatedAt: new Date().toISOString() });
+	const values = withStatusName(conn, def, { ...storedValues(def, body), ...stamps(def, new Date().toISOString(), ['updatedAt']) });
 	conn.stores[def.path].patch(record.key, values);
 	notify(conn, `${def.path}.updated`, [record.key]);
-	return ok({ data: record });
+	return one(ctx, def, record);
 }
 
 async function setStatus(ctx: Ctx, conn: ConnectionState, record: DataRecord, notify: Notify): Promise<Reply> {
 	const body = await readJsonObject(ctx.req);
+	const problems = requestProblems('PUT', '/api/eam/work-orders/{key}/status', body) ?? {};
+	if (Object.keys(problems).length) throw validationError(problems);
 	const statusKey = body.statusKey;
 	if (typeof statusKey !== 'string' || statusKey === '') throw validationError({ statusKey: 'is required and must be a string' });
 	if (!conn.stores['statuses/work-orders'].get(statusKey)) throw validationError({ statusKey: `unknown status key '${statusKey}'` });
 	const def = ENTITY_BY_PATH.get('work-orders')!;
 	conn.stores['work-orders'].patch(record.key, withStatusName(conn, def, { statusKey, updatedAt: new Date().toISOString() }));
 	notify(conn, 'work-orders.updated', [record.key]);
-	return ok({ data: record });
+	return one(ctx, def, record);
+}
+
+/** PUT purchase-orders/{key}/status publishes one field, `status`: read as the key of a purchase order status. */
+async function setPurchaseOrderStatus(ctx: Ctx, conn: ConnectionState, record: DataRecord, notify: Notify): Promise<Reply> {
+	const body = await readJsonObject(ctx.req);
+	const problems = requestProblems('PUT', '/api/eam/purchase-orders/{key}/status', body) ?? {};
+	if (Object.keys(problems).length) throw validationError(problems);
+	const status = body.status;
+	if (typeof status !== 'string' || status === '') throw validationError({ status: 'is required and must be a string' });
+	if (!conn.stores['statuses/purchase-orders'].get(status)) throw validationError({ status: `unknown status key '${status}'` });
+	conn.stores['purchase-orders'].patch(record.key, { statusKey: status, updatedAt: new Date().toISOString() });
+	notify(conn, 'purchase-orders.updated', [record.key]);
+	return one(ctx, ENTITY_BY_PATH.get('purchase-orders')!, record);
 }

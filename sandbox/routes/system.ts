@@ -3,11 +3,12 @@ import type { ConnectionState } from '../connections';
 import { ApiError, validationError } from '../errors';
 import type { Ctx, Reply } from '../http';
 import { bearerToken, ok, readJsonObject } from '../http';
+import { componentSchema } from '../contract';
 import { listReply } from './eam';
 
 // Account-level API (admin token from the client-credentials grant): list and create connections, issue a
 // connection token.
-const CONNECTION_FIELDS = new Set(['key', 'name', 'email', 'status', 'integration_name', 'client_id', 'created_at', 'updated_at', 'connected_at']);
+const CONNECTION_FIELDS = Object.keys(componentSchema('Connection', 'system').properties);
 
 function view(c: ConnectionState, auth: AuthState): Record<string, unknown> & { key: string } {
 	return {
@@ -42,7 +43,7 @@ export async function handleSystem(
 	if (segments[0] !== 'connections') throw new ApiError(404, `No such endpoint: /api/system/${rest}`);
 	if (segments.length === 1 && method === 'GET') {
 		const rows = [...connections.values()].map((c) => view(c, auth)).sort((a, b) => (a.key < b.key ? -1 : 1));
-		return listReply(ctx, rows, '/api/system/connections', CONNECTION_FIELDS);
+		return listReply(ctx, rows, '/api/system/connections', CONNECTION_FIELDS, 'key');
 	}
 	if (segments.length === 1 && method === 'POST') {
 		const body = await readJsonObject(ctx.req);

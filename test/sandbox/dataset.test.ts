@@ -65,27 +65,32 @@ describe('CCN portfolio', () => {
 		expect(new Set(rows('locations').map((l) => l.type))).toEqual(new Set(['plant-room', 'roof', 'floor']));
 	});
 
-	it('gives chillers run hours, compressor starts, leaving chilled-water temperature and energy meters with reading history', () => {
+	it('gives chillers run-hours, starts, temperature and energy meters (told apart by uomName) with reading history', () => {
 		const byAsset = new Map<string, Row[]>();
-		for (const m of rows('meters')) byAsset.set(m.assetKey, [...(byAsset.get(m.assetKey) ?? []), m]);
+		for (const m of rows('meters')) {
+			expect(m.assetKeys).toHaveLength(1);
+			byAsset.set(m.assetKeys[0], [...(byAsset.get(m.assetKeys[0]) ?? []), m]);
+		}
 		const chiller = rows('assets').find((a) => a.categoryName === 'Centrifugal Chiller')!;
-		expect(byAsset.get(chiller.key)!.map((m) => m.type).sort()).toEqual(['compressor_starts', 'energy', 'leaving_chilled_water_temp', 'run_hours']);
+		expect(byAsset.get(chiller.key)!.map((m) => m.uomName).sort()).toEqual(['hours', 'kWh', 'starts', '°F']);
 		const ahu = rows('assets').find((a) => a.categoryName === 'Air Handling Unit')!;
-		expect(byAsset.get(ahu.key)!.map((m) => m.type)).toContain('supply_air_temp');
+		expect(byAsset.get(ahu.key)!.map((m) => m.uomName)).toEqual(expect.arrayContaining(['hours', '°F']));
 		const readings = new Map<string, Row[]>();
 		for (const r of rows('meter-readings')) readings.set(r.meterKey, [...(readings.get(r.meterKey) ?? []), r]);
 		for (const meter of rows('meters')) {
 			const history = readings.get(meter.key)!;
 			expect(history.length).toBeGreaterThanOrEqual(12);
-			expect(history.every((r) => r.assetKey === meter.assetKey)).toBe(true);
+			expect(history.every((r) => r.assetKey === meter.assetKeys[0] && typeof r.reading === 'string')).toBe(true);
 			const latest = history.reduce((x, y) => (y.createdAt > x.createdAt ? y : x));
 			expect(meter).toMatchObject({ lastReading: latest.reading, lastReadingAt: latest.createdAt });
-			if (['run_hours', 'compressor_starts', 'energy'].includes(meter.type)) {
-				const values = history.slice().sort((x, y) => (x.createdAt < y.createdAt ? -1 : 1)).map((r) => r.reading);
+			if (['hours', 'starts', 'kWh'].includes(meter.uomName)) {
+				const values = history.slice().sort((x, y) => (x.createdAt < y.createdAt ? -1 : 1)).map((r) => Number(r.reading));
 				expect(values).toEqual(values.slice().sort((x, y) => x - y));
 			}
 		}
-		const lchwt = rows('meters').filter((m) => m.type === 'leaving_chilled_water_temp').map((m) => m.lastReading);
+		const chillers = new Set(rows('assets').filter((a) => /Chiller/.test(a.categoryName)).map((a) => a.key));
+		const lchwt = rows('meters').filter((m) => m.uomName === '°F' && chillers.has(m.assetKeys[0])).map((m) => Number(m.lastReading));
+		expect(lchwt.length).toBeGreaterThan(0);
 		expect(Math.min(...lchwt)).toBeGreaterThan(40);
 		expect(Math.max(...lchwt)).toBeLessThan(48);
 	});
@@ -151,9 +156,10 @@ describe('at 100,000 assets', () => {
 		expect(last.data[499].key).toBe(sandbox.records('ccn', 'assets')[99_999].key);
 		const filtered = await timed('contains filter', '/api/eam/assets?filter%5Bname%3Acontains%5D=centrifugal&per_page=500');
 		expect(filtered.meta.total).toBeGreaterThan(0);
-		const cutoff = (sandbox.records('ccn', 'meter-readings')[0].updatedAt as string);
-		await timed('incremental (first sort)', `/api/eam/meter-readings?filter%5BupdatedAt%3Agt%5D=${cutoff}&sort%5BupdatedAt%5D=0&per_page=500`);
-		const next = await timed('incremental (cached sort)', `/api/eam/meter-readings?filter%5BupdatedAt%3Agt%5D=${cutoff}&sort%5BupdatedAt%5D=0&per_page=500&page=2`);
+		// Readings publish no updatedAt: new ones are read by createdAt.
+		const cutoff = (sandbox.records('ccn', 'meter-readings')[0].createdAt as string);
+		await timed('incremental (first sort)', `/api/eam/meter-readings?filter%5BcreatedAt%3Agt%5D=${cutoff}&sort%5BcreatedAt%5D=0&per_page=500`);
+		const next = await timed('incremental (cached sort)', `/api/eam/meter-readings?filter%5BcreatedAt%3Agt%5D=${cutoff}&sort%5BcreatedAt%5D=0&per_page=500&page=2`);
 		expect(next.data).toHaveLength(500);
 		for (const ms of Object.values(timings)) expect(ms).toBeLessThan(3000);
 		expect(timings['incremental (cached sort)']).toBeLessThan(1000);

@@ -54,7 +54,7 @@ describe('data-change events', () => {
 		const change = await call(sandbox, 'POST', '/__sandbox/connections/ccn/changes', { token: null, json: { entity: 'work-orders', key, patch: { notes: 'from CCN' } } });
 		expect(change.body.data).toMatchObject({ key, notes: 'from CCN' });
 		await receiver.waitFor(3); // deliveries of separate changes may overtake each other; keep this one ordered
-		const inserted = await call(sandbox, 'POST', '/__sandbox/connections/ccn/changes', { token: null, json: { entity: 'meter-readings', patch: { reading: 44.1 } } });
+		const inserted = await call(sandbox, 'POST', '/__sandbox/connections/ccn/changes', { token: null, json: { entity: 'meter-readings', patch: { reading: '44.1' } } });
 		const events = (await receiver.waitFor(4)).map((r) => JSON.parse(r.raw));
 		expect(events).toEqual([
 			{ event: 'work-orders.inserted', body: [key] },

@@ -68,3 +68,16 @@ export const teamField: INodeProperties = {
 	description:
 		'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 };
+
+/** A status picked from one of the connection's status lists (`loadOptionsMethod` names the list). */
+export function statusField(name: string, loadOptionsMethod: string): INodeProperties {
+	return {
+		displayName: 'Status Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	};
+}

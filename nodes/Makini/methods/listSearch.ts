@@ -53,3 +53,32 @@ export async function searchLocations(
 export async function searchSites(this: ILoadOptionsFunctions, filter?: string, token?: string) {
 	return await search(this, 'sites', 'name', filter, token);
 }
+
+export async function searchPurchaseOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'purchase-orders', 'title', filter, token);
+}
+
+export async function searchMaterials(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'materials', 'name', filter, token);
+}
+
+export async function searchInventories(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'inventories', 'name', filter, token);
+}
+
+/** Stocks have no name: they are searched by their bin position. */
+export async function searchStocks(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'stocks', 'position', filter, token);
+}

@@ -25,3 +25,7 @@ export async function getServiceRequestStatuses(this: ILoadOptionsFunctions) {
 export async function getTeams(this: ILoadOptionsFunctions) {
 	return await options(this, '/api/eam/teams');
 }
+
+export async function getPurchaseOrderStatuses(this: ILoadOptionsFunctions) {
+	return await options(this, '/api/eam/statuses/purchase-orders');
+}

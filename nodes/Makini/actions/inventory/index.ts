@@ -1,0 +1,49 @@
+import type { ReadConfig } from '../shared/read.factory';
+import { getManyOperation, getOperation } from '../shared/read.factory';
+import { updateOperation } from '../shared/write.factory';
+import { defineResource, readOptions } from '../shared/resource';
+
+const read: ReadConfig = {
+	resource: 'inventory',
+	entity: 'inventories',
+	noun: 'inventory',
+	searchMethod: 'searchInventories',
+};
+
+export const inventory = defineResource({
+	option: {
+		name: 'Inventory',
+		value: 'inventory',
+		description: 'Quantity and unit cost of a part at a location',
+	},
+	operationOptions: [
+		...readOptions('inventory', 'inventories'),
+		{
+			name: 'Update',
+			value: 'update',
+			action: 'Update an inventory',
+			description: 'Change the quantity, unit cost or location of an inventory',
+		},
+	],
+	defaultOperation: 'getAll',
+	operations: {
+		get: getOperation(read),
+		getAll: getManyOperation(read),
+		update: updateOperation({
+			resource: 'inventory',
+			entity: 'inventories',
+			nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. 19XR oil filter element' },
+			fields: [
+				{ displayName: 'Code', name: 'code', type: 'string', default: '' },
+				{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
+				{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0 },
+				{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', default: 0 },
+			],
+			locator: {
+				name: 'inventoryKey',
+				displayName: 'Inventory',
+				searchMethod: 'searchInventories',
+			},
+		}),
+	},
+});
