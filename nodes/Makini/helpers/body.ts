@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isoDate, jsonObject } from './validation';
+import { fail, isoDate, jsonObject } from './validation';
 
 /** The raw JSON escape hatch of every create/update: merged last, so it can set any field the system accepts. */
 export const jsonFieldsProperty: INodeProperties = {
@@ -19,7 +19,15 @@ export const jsonFieldsProperty: INodeProperties = {
 export function writeBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	config: { typed?: string[]; collection: string; dateFields?: string[] },
+	config: {
+		typed?: string[];
+		collection: string;
+		dateFields?: string[];
+		/** Fields of the published request schema; a parameter outside it fails before sending. */
+		accepted?: string[];
+		/** Parameter name → published request field, where they differ. */
+		renamed?: Record<string, string>;
+	},
 ): IDataObject {
 	const body: IDataObject = {};
 	for (const name of config.typed ?? []) {
@@ -31,6 +39,22 @@ export function writeBody(
 		if (value === '' || value === undefined || value === null) continue;
 		body[name] = config.dateFields?.includes(name) ? isoDate(ctx, itemIndex, name, value) : value;
 	}
+	for (const [name, field] of Object.entries(config.renamed ?? {})) {
+		if (name in body) {
+			body[field] = body[name];
+			delete body[name];
+		}
+	}
+	const unpublished = Object.keys(body).filter(
+		(name) => !(config.accepted ?? [name]).includes(name),
+	);
+	if (unpublished.length)
+		fail(
+			ctx,
+			itemIndex,
+			unpublished[0],
+			`not a field of Makini's published request (it takes ${config.accepted!.join(', ')}); send it under Extra Fields (JSON) if your system accepts it`,
+		);
 	Object.assign(
 		body,
 		jsonObject(

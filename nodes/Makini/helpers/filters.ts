@@ -33,11 +33,8 @@ function compare(actual: unknown, expected: string): number {
 /** Client-side twin of Makini's filter semantics, for the few conditions that cannot go to the server. */
 export function matches(record: IDataObject, condition: Condition): boolean {
 	const actual = record[condition.field];
-	if (actual === null || actual === undefined || actual === '') {
-		return (
-			condition.operator === 'equals' && (condition.value === '' || condition.value === 'null')
-		);
-	}
+	// The contract gives `null` no meaning: an empty field has no text, so no condition matches it.
+	if (actual === null || actual === undefined || actual === '') return false;
 	const text = String(actual).toLowerCase();
 	switch (condition.operator) {
 		case 'equals':
@@ -125,6 +122,7 @@ export function listQuery(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	own: Condition[] = [],
+	updatedField = 'updatedAt',
 ): ListQuery {
 	const user = userConditions(ctx, itemIndex);
 	const matchAny =
@@ -132,17 +130,28 @@ export function listQuery(
 	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
 	if (updatedSince)
 		own.push({
-			field: 'updatedAt',
+			field: updatedField,
 			operator: 'gt',
 			value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince),
 		});
 
-	const local = matchAny ? own : [];
-	const qs = filterQuery(matchAny ? user : [...own, ...user]);
+	const sent = matchAny ? user : [...own, ...user];
+	// One query parameter per field and operator: a second condition on both would replace the first.
+	const params = new Set<string>();
+	const repeated = sent.filter((c) => params.size === params.add(filterParam(c)).size);
+	if (matchAny && repeated.length)
+		fail(
+			ctx,
+			itemIndex,
+			'Filters',
+			`two "any" conditions on ${filterParam(repeated[0])} cannot be sent in one request; use one Get Many per value, or "contains"/"startsWith" on a common part`,
+		);
+	const local = matchAny ? own : repeated;
+	const qs = filterQuery(sent.filter((c) => !repeated.includes(c)));
 	if (matchAny) qs.filterMatch = 'any';
 	Object.assign(qs, sortQuery(ctx, itemIndex));
 	// Incremental reads walk forward in time (contract), unless the user chose an order.
 	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort[')))
-		qs['sort[updatedAt]'] = 0;
+		qs[`sort[${updatedField}]`] = 0;
 	return { qs, local };
 }
