@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { fieldIn, type RecordShape } from './recordShape';
 import { fail, isoDate } from './validation';
 
 /** The contract's filter operators; `equals` is the bare `filter[field]` form. */
@@ -95,14 +96,18 @@ function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] 
 }
 
 /** Sort rules → `sort[field]=1` (descending) or `=0` (ascending). */
-export function sortQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+export function sortQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	shape: RecordShape = 'key',
+): IDataObject {
 	const rules = ctx.getNodeParameter('sort.rules', itemIndex, []) as IDataObject[];
 	const qs: IDataObject = {};
 	rules.forEach((rule, position) => {
 		const field = String(rule.field ?? '').trim();
 		if (!FIELD_NAME.test(field))
 			fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
-		qs[`sort[${field}]`] = rule.direction === 'desc' ? 1 : 0;
+		qs[`sort[${fieldIn(shape, field)}]`] = rule.direction === 'desc' ? 1 : 0;
 	});
 	return qs;
 }
@@ -121,10 +126,14 @@ export interface ListQuery {
 export function listQuery(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	own: Condition[] = [],
-	updatedField = 'updatedAt',
+	ownConditions: Condition[] = [],
+	shape: RecordShape = 'key',
 ): ListQuery {
-	const user = userConditions(ctx, itemIndex);
+	// Published names (`updatedAt`) become the served shape's (`_updatedAt` in v4), which has no other.
+	const named = (c: Condition) => ({ ...c, field: fieldIn(shape, c.field) });
+	const own = ownConditions.map(named);
+	const user = userConditions(ctx, itemIndex).map(named);
+	const updatedField = fieldIn(shape, 'updatedAt');
 	const matchAny =
 		ctx.getNodeParameter('filterMatch', itemIndex, 'all') === 'any' && user.length > 1;
 	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
@@ -149,7 +158,7 @@ export function listQuery(
 	const local = matchAny ? own : repeated;
 	const qs = filterQuery(sent.filter((c) => !repeated.includes(c)));
 	if (matchAny) qs.filterMatch = 'any';
-	Object.assign(qs, sortQuery(ctx, itemIndex));
+	Object.assign(qs, sortQuery(ctx, itemIndex, shape));
 	// Incremental reads walk forward in time (contract), unless the user chose an order.
 	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort[')))
 		qs[`sort[${updatedField}]`] = 0;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
 import { transportOptions } from '../../descriptions/options';
-import { locatorKey } from '../../helpers/validation';
+import { fail, locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { fieldIn, shapeOf } from '../../helpers/recordShape';
 import {
@@ -12,6 +12,7 @@ import {
 	makiniApiRecord,
 	makiniApiRequestAllItems,
 	MAX_PAGE_SIZE,
+	recordKey,
 } from '../../transport';
 import { isOpenDowntime } from '../assetDowntime';
 import { measures } from '../meter';
@@ -35,8 +36,22 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					value: 'list',
 					description: 'Every asset a Get Many with these filters returns',
 				},
+				{
+					name: 'Asset Record in Input Item',
+					value: 'item',
+					description:
+						'The asset record an earlier node already read (e.g. a trigger with Resolve Records): not read again',
+				},
 			],
 			default: 'asset',
+		},
+		{
+			displayName: 'Asset Record Field',
+			name: 'assetField',
+			type: 'string',
+			default: 'record',
+			description: 'The input item field holding the asset record; empty: the item itself',
+			displayOptions: { show: { snapshotOf: ['item'] } },
 		},
 		{
 			...keyLocator({
@@ -153,7 +168,16 @@ export async function execute(
 	transport: ListOptions,
 ): Promise<IDataObject[]> {
 	const options = { ...transport, itemIndex };
-	if (this.getNodeParameter('snapshotOf', itemIndex, 'asset') === 'list') {
+	const snapshotOfWhat = this.getNodeParameter('snapshotOf', itemIndex, 'asset');
+	if (snapshotOfWhat === 'item') {
+		const field = String(this.getNodeParameter('assetField', itemIndex, 'record')).trim();
+		const json = this.getInputData()[itemIndex].json;
+		const asset = field ? json[field] : json;
+		if (!asset || typeof asset !== 'object' || !recordKey(asset as IDataObject))
+			fail(this, itemIndex, 'Asset Record Field', `"${field}" holds no record with a key or id`);
+		return [await snapshotOf.call(this, asset as IDataObject, options)];
+	}
+	if (snapshotOfWhat === 'list') {
 		const assets = await listRecords.call(this, '/api/eam/assets', itemIndex, options);
 		const snapshots: IDataObject[] = [];
 		// One asset at a time: each already runs its lists in parallel.

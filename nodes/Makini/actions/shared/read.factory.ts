@@ -6,7 +6,7 @@ import { keyField, keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
 import type { Condition } from '../../helpers/filters';
 import { listQuery, matches } from '../../helpers/filters';
-import { fieldIn, probeShape } from '../../helpers/recordShape';
+import { probeShape } from '../../helpers/recordShape';
 import { simplifyRecord } from '../../helpers/simplify';
 import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
@@ -97,12 +97,14 @@ export async function listRecords(
 	const limit = returnAll
 		? 0
 		: positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
-	const updatedSince = this.getNodeParameter('updatedSince', itemIndex, '') as string;
-	// Timestamp filters must use the names of the record shape the server serves.
-	const timed = updatedSince !== '' || own.some((c) => fieldIn('v4', c.field) !== c.field);
-	const shape = timed ? await probeShape.call(this, path, { ...transport, itemIndex }) : 'key';
-	const named = own.map((c) => ({ ...c, field: fieldIn(shape, c.field) }));
-	const { qs, local } = listQuery(this, itemIndex, named, fieldIn(shape, 'updatedAt'));
+	let { qs, local } = listQuery(this, itemIndex, own);
+	// Timestamps are named by the record shape the server serves: ask it when the query names one.
+	const timed = /\[(createdAt|updatedAt|deletedAt)[:\]]/;
+	const named = [...Object.keys(qs), ...local.map((c) => `[${c.field}]`)].some((k) =>
+		timed.test(k),
+	);
+	if (named && (await probeShape.call(this, path, { ...transport, itemIndex })) === 'v4')
+		({ qs, local } = listQuery(this, itemIndex, own, 'v4'));
 	// Conditions checked here cannot bound the server-side paging: fetch all, then cut.
 	const records = await makiniApiRequestAllItems.call(this, path, qs, {
 		...transport,
