@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { fail, isoDate, jsonObject } from './validation';
+import { isoDate, jsonObject } from './validation';
 
 /** The raw JSON escape hatch of every create/update: merged last, so it can set any field the system accepts. */
 export const jsonFieldsProperty: INodeProperties = {
@@ -23,8 +23,6 @@ export function writeBody(
 		typed?: string[];
 		collection: string;
 		dateFields?: string[];
-		/** Fields of the published request schema; a parameter outside it fails before sending. */
-		accepted?: string[];
 		/** Parameter name → published request field, where they differ. */
 		renamed?: Record<string, string>;
 	},
@@ -45,16 +43,6 @@ export function writeBody(
 			delete body[name];
 		}
 	}
-	const unpublished = Object.keys(body).filter(
-		(name) => !(config.accepted ?? [name]).includes(name),
-	);
-	if (unpublished.length)
-		fail(
-			ctx,
-			itemIndex,
-			unpublished[0],
-			`not a field of Makini's published request (it takes ${config.accepted!.join(', ')}); send it under Extra Fields (JSON) if your system accepts it`,
-		);
 	Object.assign(
 		body,
 		jsonObject(

@@ -21,7 +21,7 @@ export interface WriteConfig {
 	fields: INodeProperties[];
 	/** Of those, the ones sent as ISO 8601 dates. */
 	dateFields?: string[];
-	/** The fields of the published request schemas (Update defaults to Create's). */
+	/** The fields of the published request schemas (Update defaults to Create's): the only ones offered. */
 	accepted: { create: string[]; update?: string[] };
 	/** Parameter name → published request field, where they differ. */
 	renamed?: Record<string, string>;
@@ -72,7 +72,6 @@ export function createOperation(
 				typed: [nameField.name, ...typedFields.map((field) => field.name)],
 				collection: 'additionalFields',
 				dateFields: config.dateFields,
-				accepted: config.accepted.create,
 				renamed: config.renamed,
 			});
 			if (!body[nameField.name]) fail(this, itemIndex, nameField.displayName, 'is required');
@@ -109,7 +108,6 @@ export function updateOperation(
 			const body = writeBody(this, itemIndex, {
 				collection: 'updateFields',
 				dateFields: config.dateFields,
-				accepted: config.accepted.update ?? config.accepted.create,
 				renamed: config.renamed,
 			});
 			if (Object.keys(body).length === 0)
