@@ -24,12 +24,6 @@ export const fieldIn = (shape: RecordShape, field: string) =>
 export const namesOf = (field: string) =>
 	RENAMED.includes(field) ? [field, `_${field}`] : [field];
 
-/** A published field's value in a record of either shape. */
-export const valueOf = (record: IDataObject, field: string) =>
-	namesOf(field)
-		.map((name) => record[name])
-		.find((value) => value !== undefined);
-
 /**
  * The shape a list endpoint serves, read from one record (one request for one record). An empty list says
  * nothing: the published shape is assumed, and nothing is lost since there is nothing to filter.
