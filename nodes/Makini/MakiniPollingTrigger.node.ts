@@ -11,6 +11,7 @@ import {
 import { authenticationProperty, makiniCredentials } from './descriptions/authentication';
 import { filtersProperty } from './descriptions/filterFields';
 import { conditionsFrom, filterQuery } from './helpers/filters';
+import { fieldIn, probeShape } from './helpers/recordShape';
 
 import { readChangesSince, readNewest, startCursor, type PollCursor } from './polling/cursor';
 import { pollSyncStatus } from './polling/syncStatus';
@@ -118,28 +119,36 @@ export class MakiniPollingTrigger implements INodeType {
 		const resource = this.getNodeParameter('resource') as string;
 		const path = `/api/eam/${resource}`;
 		const filters = filtersOf.call(this);
+		// Meter readings are append-only and have no updatedAt in the contract: new ones are read by createdAt.
+		const base = resource === 'meter-readings' ? 'createdAt' : 'updatedAt';
+		const clock = fieldIn(await probeShape.call(this, path), base);
 
 		if (this.getMode() === 'manual') {
-			const sample = await readNewest.call(this, path, filters, SAMPLE_SIZE);
+			const sample = await readNewest.call(this, path, filters, SAMPLE_SIZE, clock);
 			return sample.length ? [this.helpers.returnJsonArray(sample)] : null;
 		}
 
 		const state = this.getWorkflowStaticData('node');
 		// A cursor only means something for the resource and filters it was read with.
-		const cursorFor = JSON.stringify({ path, filters });
+		// (Cursors stored before meter readings moved to createdAt do not carry over.)
+		const cursorFor = JSON.stringify({
+			path,
+			filters,
+			...(base === 'updatedAt' ? {} : { clock: base }),
+		});
 		let cursor =
 			state.cursorFor === cursorFor ? (state.cursor as PollCursor | undefined) : undefined;
 		if (cursor === undefined) {
 			const startFrom = this.getNodeParameter('startFrom', '') as string;
 			if (startFrom === '') {
-				state.cursor = await startCursor.call(this, path, filters);
+				state.cursor = await startCursor.call(this, path, filters, clock);
 				state.cursorFor = cursorFor;
 				return null;
 			}
 			cursor = { updatedAt: new Date(startFrom).toISOString(), keys: [] };
 		}
 
-		const read = await readChangesSince.call(this, path, filters, cursor);
+		const read = await readChangesSince.call(this, path, filters, cursor, clock);
 		// Only reached after a complete read: a failed poll leaves the stored cursor as it was.
 		state.cursor = read.cursor;
 		state.cursorFor = cursorFor;

@@ -26,13 +26,15 @@ test('chiller run hours → work order', async () => {
 			operation: 'getAll',
 			returnAll: true,
 			assetFilter: '={{ $json.key }}',
-			filters: { conditions: [{ field: 'type', operator: 'equals', value: 'run_hours' }] },
+			// Run hours are the meters counted in hours (the published meter has `uomName`, no type or name).
+			filters: { conditions: [{ field: 'uomName', operator: 'equals', value: 'hours' }] },
 		},
 		chillers,
 	);
 	expect(meters).toHaveLength(chillers.length);
 	for (const meter of meters) {
-		expect(meter.json.assetKey).toBe(chillers[(meter.pairedItem as IDataObject).item as number].json.key);
+		expect(meter.json.assetKeys).toEqual([chillers[(meter.pairedItem as IDataObject).item as number].json.key]);
+		expect(meter.json.uomName).toBe('hours');
 	}
 
 	const readings = await step(

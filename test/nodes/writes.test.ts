@@ -3,6 +3,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Makini } from '../../nodes/Makini/Makini.node';
 import { runMethod, runNode } from '../harness/execute';
 import { useSandbox } from '../harness/sandbox';
+import { startRecorder } from '../harness/recorder';
+import { requestErrors } from '../contract/validate';
 
 const fx = useSandbox();
 const node = new Makini();
@@ -10,11 +12,23 @@ const records = (entity: string) => fx.sandbox.records('ccn', entity) as IDataOb
 const byKey = (entity: string, key: unknown) => records(entity).find((r) => r.key === key);
 const rl = (value: unknown) => ({ __rl: true, mode: 'key', value });
 
+// Every write body the node sends passes through a recorder and must be valid against the published request schema.
+let recorder: Awaited<ReturnType<typeof startRecorder>>;
+const writesSent = () => recorder.sent.filter((r) => r.method === 'POST' || r.method === 'PUT');
+beforeAll(async () => {
+	recorder = await startRecorder(fx.sandbox.url);
+});
+afterAll(async () => recorder.close());
+afterEach(() => {
+	for (const { method, path, body } of writesSent()) expect([method, path, requestErrors(method, path, body)]).toEqual([method, path, []]);
+	recorder.sent.length = 0;
+});
+
 async function run(parameters: INodeParameters, items?: IDataObject[]) {
 	const [output] = await runNode({
 		node,
 		parameters,
-		credentials: fx.tokenCredentials(),
+		credentials: { makiniApi: { baseUrl: `${recorder.url}/`, token: fx.sandbox.connections.ccn.token } },
 		items: items?.map((json) => ({ json })),
 	});
 	return output;
@@ -29,9 +43,11 @@ test('Asset → Create with typed, additional and JSON fields', async () => {
 		additionalFields: { makeName: 'Carrier', modelName: '30XA-502', siteKey: site.key as string, isActive: true },
 		jsonFields: '{"serialNumber": "SN-30XA-9", "notes": "commissioned by n8n"}',
 	});
+	// The published request names the maker `manufacturerName` (the record's `makeName` is not writable).
+	expect(writesSent()[0].body).toMatchObject({ manufacturerName: 'Carrier' });
+	expect(writesSent()[0].body).not.toHaveProperty('makeName');
 	expect(item.json).toMatchObject({
 		name: 'CH-9 30XA air-cooled chiller',
-		makeName: 'Carrier',
 		modelName: '30XA-502',
 		siteKey: site.key,
 		serialNumber: 'SN-30XA-9',
@@ -95,6 +111,23 @@ test('Service Request → Create', async () => {
 	});
 	expect(item.json).toMatchObject({ title: 'AHU-3 supply air temperature alarm', assetKey: asset.key, description: 'SAT 19.5 °C for 20 min' });
 	expect(byKey('service-requests', item.json.key)).toBeDefined();
+	expect(writesSent()).toHaveLength(1);
+});
+
+test('service request fields the published request lacks are not offered, and a saved workflow does not send them', async () => {
+	const user = records('users')[0].key as string;
+	const [item] = await run({
+		resource: 'serviceRequest',
+		operation: 'create',
+		title: 'Leak',
+		additionalFields: { severity: 'high', siteKey: 'x', userRequestedKey: user },
+	});
+	expect(item.json).toMatchObject({ title: 'Leak', userRequestedKey: user });
+	expect(writesSent().map((w) => w.body)).toEqual([{ title: 'Leak', userRequestedKey: user }]);
+	const create = node.description.properties.find(
+		(p) => p.name === 'additionalFields' && p.displayOptions?.show?.resource?.includes('serviceRequest'),
+	);
+	expect((create?.options ?? []).map((o) => o.name)).toEqual(['userRequestedKey']);
 });
 
 test('writes over many items with Concurrency keep input order and pairing', async () => {

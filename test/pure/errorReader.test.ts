@@ -55,3 +55,25 @@ test('no usable body: text cut to 200 characters, or the status', () => {
 		message: 'No response',
 	});
 });
+
+test('the {status, errors: [text]} form keeps its messages and the request id header', () => {
+	expect(
+		failure(
+			422,
+			{
+				status: 422,
+				errors: ['The selected status key is invalid.', 'The title field is required.'],
+			},
+			{ 'x-request-id': 'req_9' },
+		),
+	).toEqual({
+		status: 422,
+		code: 'VALIDATION_FAILED',
+		message: 'The selected status key is invalid. The title field is required.',
+		requestId: 'req_9',
+		fields: [],
+	});
+	expect(failure(404, { status: 404, errors: ['Asset not found.'] }).message).toBe(
+		'Asset not found.',
+	);
+});

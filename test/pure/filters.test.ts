@@ -61,7 +61,9 @@ test.each<[Condition, Record<string, unknown>, boolean]>([
 	[{ field: 'value', operator: 'gt', value: '9' }, { value: 10 }, true],
 	[{ field: 'value', operator: 'lteq', value: '10' }, { value: 10 }, true],
 	[{ field: 'at', operator: 'gteq', value: '2026-02-01' }, { at: '2026-01-31' }, false],
-	[{ field: 'endedAt', operator: 'equals', value: 'null' }, { endedAt: null }, true],
+	// `null` has no documented meaning: an empty field matches no condition (as a strict server answers)
+	[{ field: 'endedAt', operator: 'equals', value: 'null' }, { endedAt: null }, false],
+	[{ field: 'endedAt', operator: 'equals', value: '' }, { endedAt: null }, false],
 	[{ field: 'endedAt', operator: 'gt', value: '0' }, {}, false],
 ])('matches %j on %j → %s', (condition, record, expected) => {
 	expect(matches(record as never, condition)).toBe(expected);

@@ -36,7 +36,7 @@ async function change(entity: string, key: string | undefined, patch: IDataObjec
 }
 
 const records = (result: INodeExecutionData[][] | null) => (result ? result[0].map((item) => item.json) : []);
-const keys = (result: INodeExecutionData[][] | null) => records(result).map((record) => record.key as string);
+const keys = (result: INodeExecutionData[][] | null) => records(result).map((record) => String(record.key ?? record.id));
 const BEFORE_SEED = '2020-01-01T00:00:00.000Z';
 
 beforeEach(async () => restartSandbox());
@@ -49,13 +49,13 @@ describe('Makini Polling Trigger: records', () => {
 		expect(await trigger.poll()).toBeNull();
 
 		const [first, second] = rows('work-orders').slice(-2);
-		await change('work-orders', first.key, { description: 'Compressor 2 high discharge pressure' });
-		await change('work-orders', second.key, { priority: 'high' });
-		const inserted = await change('work-orders', undefined, { name: 'Inspect 30XA condenser fans', assetKey: first.assetKey });
+		await change('work-orders', first.key, { notes: 'Compressor 2 high discharge pressure' });
+		await change('work-orders', second.key, { severity: 'high' });
+		const inserted = await change('work-orders', undefined, { title: 'Inspect 30XA condenser fans', assetKey: first.assetKey });
 
 		const emitted = await trigger.poll();
 		expect(keys(emitted)).toEqual([first.key, second.key, inserted.key]);
-		expect(records(emitted)[0]).toMatchObject({ description: 'Compressor 2 high discharge pressure' });
+		expect(records(emitted)[0]).toMatchObject({ notes: 'Compressor 2 high discharge pressure' });
 		expect(await trigger.poll()).toBeNull();
 	});
 
@@ -152,11 +152,11 @@ describe('Makini Polling Trigger: records', () => {
 		const trigger = poller({});
 		await trigger.poll();
 		const [w1, w2] = rows('work-orders');
-		await change('work-orders', w1.key, { priority: 'urgent' });
+		await change('work-orders', w1.key, { severity: 'urgent' });
 		expect(keys(await trigger.poll())).toEqual([w1.key]);
 
 		trigger.restart();
-		await change('work-orders', w2.key, { priority: 'urgent' });
+		await change('work-orders', w2.key, { severity: 'urgent' });
 		expect(keys(await trigger.poll())).toEqual([w2.key]);
 	});
 
@@ -215,7 +215,7 @@ describe('Makini Polling Trigger: records', () => {
 		const trigger = poller({});
 		await trigger.poll();
 		const [w] = rows('work-orders');
-		const changed = await change('work-orders', w.key, { priority: 'high' });
+		const changed = await change('work-orders', w.key, { severity: 'high' });
 
 		const sample = records(await trigger.poll('manual'));
 		expect(sample).toHaveLength(3);
@@ -247,10 +247,55 @@ describe('Makini Polling Trigger: sync status', () => {
 		]);
 	});
 
+	test('fires at activation when the connection is already failing', async () => {
+		sandbox.setScenario(ccn().id, { reauthorizationRequired: true });
+		const trigger = poller({ event: 'syncStatusChanged' });
+		expect(records(await trigger.poll())).toEqual([
+			expect.objectContaining({ syncStatus: 'fail', previousSyncStatus: null, reauthorizationRequired: true }),
+		]);
+		expect(await trigger.poll()).toBeNull();
+	});
+
 	test('a manual run returns the current status', async () => {
 		const trigger = poller({ event: 'syncStatusChanged' });
 		expect(records(await trigger.poll('manual'))).toEqual([
 			expect.objectContaining({ syncStatus: 'done', previousSyncStatus: null, reauthorizationRequired: false }),
 		]);
+	});
+});
+
+// A server capping per_page below what the trigger asks (200), and one serving the v4 record shape.
+describe.each<[string, SandboxOptions['settings']]>([
+	['per_page capped at 5, v4 records', { maxPerPage: 5, recordShape: 'v4' }],
+	['per_page capped at 100', { maxPerPage: 100 }],
+])('Makini Polling Trigger: %s', (_name, settings) => {
+	test('a tie group larger than a page is read whole in one poll, each record once, and the cursor moves on', async () => {
+		await restartSandbox({ assets: 1000, settings });
+		const all = rows('assets');
+		const trigger = poller({ resource: 'assets', startFrom: BEFORE_SEED });
+		const emitted = keys(await trigger.poll());
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect([...emitted].sort()).toEqual(all.map((r) => r.key).sort());
+		expect(await trigger.poll()).toBeNull();
+		const latest = await change('assets', all[500].key, { notes: 'CCN alarm: high discharge pressure' });
+		expect(keys(await trigger.poll())).toEqual([String(latest.key ?? latest.id)]);
+	});
+
+	test('new meter readings trigger by createdAt (readings have no updatedAt), each once', async () => {
+		await restartSandbox({ settings });
+		const trigger = poller({ resource: 'meter-readings' });
+		expect(await trigger.poll()).toBeNull();
+		const [reading] = rows('meter-readings');
+		const createdAt = new Date(Date.parse('2026-10-02T00:00:00.000Z')).toISOString();
+		const inserted = await change('meter-readings', undefined, {
+			assetKey: reading.assetKey,
+			meterKey: reading.meterKey,
+			reading: '50123.5',
+			createdAt,
+		});
+		const emitted = records(await trigger.poll());
+		expect(emitted.map((r) => String(r.key ?? r.id))).toEqual([String(inserted.key ?? inserted.id)]);
+		expect(emitted[0]).toMatchObject({ reading: '50123.5' });
+		expect(await trigger.poll()).toBeNull();
 	});
 });

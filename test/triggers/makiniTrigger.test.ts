@@ -371,7 +371,26 @@ describe('Makini Trigger: events and duplicates', () => {
 });
 
 describe('Makini Trigger: output shaping and Resolve Records', () => {
-	test('one item per changed record, resolved with one list request, an unknown record flagged missing', async () => {
+	test('strict server (list filters undocumented): the refused list is read id by id, an unknown record flagged missing', async () => {
+		await trigger({ outputMode: 'record', resolveRecords: true });
+		const [a, b] = rows('assets').reverse();
+		const before = sandbox.stats(ccn().id).requests;
+		await sandbox.emit(ccn().id, 'assets.updated', [a.key, 'A-GONE-0001', b.key]);
+		await receiver.settled();
+		// One refused list request (400), then one GET per id.
+		expect(sandbox.stats(ccn().id).requests - before).toBe(4);
+		const output = started()[0].output!.map((item) => item.json);
+		expect(output.map((item) => [item.recordId, item.missing ?? false])).toEqual([
+			[a.key, false],
+			['A-GONE-0001', true],
+			[b.key, false],
+		]);
+		expect(output[0].record).toEqual(a);
+		expect(output[2].record).toEqual(b);
+	});
+
+	test('tolerant server: one item per changed record, resolved with one list request, an unknown record flagged missing', async () => {
+		sandbox.configure({ strict: false });
 		await trigger({ outputMode: 'record', resolveRecords: true });
 		// Records from the end of the key order: a server ignoring the id filter would answer with the first ones.
 		const [a, b] = rows('assets').reverse();
@@ -402,9 +421,10 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 		expect(item.json.missingIds).toEqual(['W-UNKNOWN']);
 	});
 
-	test('many ids are resolved in batches, never one request per record', async () => {
+	test('many ids are resolved in batches on a tolerant server, never one request per record', async () => {
 		await sandbox.close();
-		sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001, assets: 600 });
+		// A tolerant server answers list filters; a strict one is read id by id (previous tests).
+		sandbox = await startSandbox({ port: 0, control: true, timeScale: 0.001, assets: 600, settings: { strict: false } });
 		await trigger({ outputMode: 'record', resolveRecords: true });
 		const assets = rows('assets').slice(-40);
 		// Known ids spread over all three batches (100, 100, 50 ids), the rest unknown.
@@ -427,6 +447,24 @@ describe('Makini Trigger: output shaping and Resolve Records', () => {
 		await receiver.settled();
 		expect(sandbox.stats(ccn().id).requests).toBe(before);
 		expect(started()[0].output!.map((item) => item.json.event)).toEqual(['system.error']);
+	});
+});
+
+describe.each<[string, Parameters<Sandbox['configure']>[0]]>([
+	['per_page capped at 5, v4 records, {status, errors} bodies', { maxPerPage: 5, recordShape: 'v4', errorForm: 'status' }],
+	['per_page capped at 100, tolerant list filters', { maxPerPage: 100, strict: false }],
+])('Makini Trigger: Resolve Records, %s', (_name, settings) => {
+	test('every changed record is resolved, an unknown one flagged missing', async () => {
+		sandbox.configure(settings);
+		await trigger({ outputMode: 'record', resolveRecords: true });
+		const ids = [...rows('assets').slice(-7).map((a) => a.key), 'A-GONE-0002'];
+		await sandbox.emit(ccn().id, 'assets.updated', ids);
+		await receiver.settled();
+		const output = started()[0].output!.map((item) => item.json);
+		expect(output.map((item) => item.recordId)).toEqual(ids);
+		expect(output.map((item) => item.missing ?? false)).toEqual([...ids.slice(0, 7).map(() => false), true]);
+		const record = (item: IDataObject) => item.record as IDataObject;
+		expect(output.slice(0, 7).map((item) => String(record(item).key ?? record(item).id))).toEqual(ids.slice(0, 7));
 	});
 });
 

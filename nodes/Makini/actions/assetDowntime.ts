@@ -27,12 +27,10 @@ export const assetDowntime = readOnlyResource({
 		...windowFields('start (startedAt)'),
 	],
 	listConditions: (ctx, itemIndex) => [
-		...(ctx.getNodeParameter('openOnly', itemIndex, false)
-			? [{ field: 'endedAt', operator: 'equals' as const, value: 'null' }]
-			: []),
 		...keyCondition(ctx, itemIndex, 'assetFilter', 'assetKey'),
 		...windowConditions(ctx, itemIndex, 'startedAt'),
 	],
+	// The contract has no filter for an empty field: open downtime is picked from what is read.
 	keep: (ctx, itemIndex) =>
 		ctx.getNodeParameter('openOnly', itemIndex, false) ? isOpenDowntime : undefined,
 });

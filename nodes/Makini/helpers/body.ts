@@ -19,7 +19,13 @@ export const jsonFieldsProperty: INodeProperties = {
 export function writeBody(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	config: { typed?: string[]; collection: string; dateFields?: string[] },
+	config: {
+		typed?: string[];
+		collection: string;
+		dateFields?: string[];
+		/** Parameter name → published request field, where they differ. */
+		renamed?: Record<string, string>;
+	},
 ): IDataObject {
 	const body: IDataObject = {};
 	for (const name of config.typed ?? []) {
@@ -30,6 +36,12 @@ export function writeBody(
 	for (const [name, value] of Object.entries(fields)) {
 		if (value === '' || value === undefined || value === null) continue;
 		body[name] = config.dateFields?.includes(name) ? isoDate(ctx, itemIndex, name, value) : value;
+	}
+	for (const [name, field] of Object.entries(config.renamed ?? {})) {
+		if (name in body) {
+			body[field] = body[name];
+			delete body[name];
+		}
 	}
 	Object.assign(
 		body,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { fieldIn, type RecordShape } from './recordShape';
 import { fail, isoDate } from './validation';
 
 /** The contract's filter operators; `equals` is the bare `filter[field]` form. */
@@ -33,11 +34,8 @@ function compare(actual: unknown, expected: string): number {
 /** Client-side twin of Makini's filter semantics, for the few conditions that cannot go to the server. */
 export function matches(record: IDataObject, condition: Condition): boolean {
 	const actual = record[condition.field];
-	if (actual === null || actual === undefined || actual === '') {
-		return (
-			condition.operator === 'equals' && (condition.value === '' || condition.value === 'null')
-		);
-	}
+	// The contract gives `null` no meaning: an empty field has no text, so no condition matches it.
+	if (actual === null || actual === undefined || actual === '') return false;
 	const text = String(actual).toLowerCase();
 	switch (condition.operator) {
 		case 'equals':
@@ -98,14 +96,18 @@ function userConditions(ctx: IExecuteFunctions, itemIndex: number): Condition[] 
 }
 
 /** Sort rules → `sort[field]=1` (descending) or `=0` (ascending). */
-export function sortQuery(ctx: IExecuteFunctions, itemIndex: number): IDataObject {
+export function sortQuery(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	shape: RecordShape = 'key',
+): IDataObject {
 	const rules = ctx.getNodeParameter('sort.rules', itemIndex, []) as IDataObject[];
 	const qs: IDataObject = {};
 	rules.forEach((rule, position) => {
 		const field = String(rule.field ?? '').trim();
 		if (!FIELD_NAME.test(field))
 			fail(ctx, itemIndex, `Sort › Field ${position + 1}`, `"${shown(field)}" is not a field name`);
-		qs[`sort[${field}]`] = rule.direction === 'desc' ? 1 : 0;
+		qs[`sort[${fieldIn(shape, field)}]`] = rule.direction === 'desc' ? 1 : 0;
 	});
 	return qs;
 }
@@ -124,25 +126,41 @@ export interface ListQuery {
 export function listQuery(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
-	own: Condition[] = [],
+	ownConditions: Condition[] = [],
+	shape: RecordShape = 'key',
 ): ListQuery {
-	const user = userConditions(ctx, itemIndex);
+	// Published names (`updatedAt`) become the served shape's (`_updatedAt` in v4), which has no other.
+	const named = (c: Condition) => ({ ...c, field: fieldIn(shape, c.field) });
+	const own = ownConditions.map(named);
+	const user = userConditions(ctx, itemIndex).map(named);
+	const updatedField = fieldIn(shape, 'updatedAt');
 	const matchAny =
 		ctx.getNodeParameter('filterMatch', itemIndex, 'all') === 'any' && user.length > 1;
 	const updatedSince = ctx.getNodeParameter('updatedSince', itemIndex, '') as string;
 	if (updatedSince)
 		own.push({
-			field: 'updatedAt',
+			field: updatedField,
 			operator: 'gt',
 			value: isoDate(ctx, itemIndex, 'Updated Since', updatedSince),
 		});
 
-	const local = matchAny ? own : [];
-	const qs = filterQuery(matchAny ? user : [...own, ...user]);
+	const sent = matchAny ? user : [...own, ...user];
+	// One query parameter per field and operator: a second condition on both would replace the first.
+	const params = new Set<string>();
+	const repeated = sent.filter((c) => params.size === params.add(filterParam(c)).size);
+	if (matchAny && repeated.length)
+		fail(
+			ctx,
+			itemIndex,
+			'Filters',
+			`two "any" conditions on ${filterParam(repeated[0])} cannot be sent in one request; use one Get Many per value, or "contains"/"startsWith" on a common part`,
+		);
+	const local = matchAny ? own : repeated;
+	const qs = filterQuery(sent.filter((c) => !repeated.includes(c)));
 	if (matchAny) qs.filterMatch = 'any';
-	Object.assign(qs, sortQuery(ctx, itemIndex));
+	Object.assign(qs, sortQuery(ctx, itemIndex, shape));
 	// Incremental reads walk forward in time (contract), unless the user chose an order.
 	if (updatedSince && !Object.keys(qs).some((k) => k.startsWith('sort[')))
-		qs['sort[updatedAt]'] = 0;
+		qs[`sort[${updatedField}]`] = 0;
 	return { qs, local };
 }

@@ -4,8 +4,9 @@ import { makiniApiRecord } from '../transport';
 
 /**
  * Fires when the connection's `sync_status` changes (`fail` = the source system's credentials are no
- * longer valid and the connection must be reauthorized in Makini). The first poll only records the
- * status; manual runs always return the current one.
+ * longer valid and the connection must be reauthorized in Makini). The first poll records the status and
+ * fires only when the connection is already failing (`fail` or `error`), so a broken connection is reported
+ * at activation too; manual runs always return the current one.
  */
 export async function pollSyncStatus(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const connection = await makiniApiRecord.call(this, {
@@ -25,6 +26,7 @@ export async function pollSyncStatus(this: IPollFunctions): Promise<INodeExecuti
 	if (this.getMode() === 'manual') return [[{ json: item }]];
 
 	state.syncStatus = syncStatus;
-	if (previous === undefined || previous === syncStatus) return null;
+	const failing = syncStatus === 'fail' || syncStatus === 'error';
+	if (previous === undefined ? !failing : previous === syncStatus) return null;
 	return [[{ json: item }]];
 }

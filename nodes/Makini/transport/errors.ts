@@ -56,6 +56,8 @@ export function readMakiniError(failure: AttemptFailure): MakiniErrorInfo {
 	const body = asObject(failure.body) ?? {};
 	const error = asObject(body.error);
 	const firstError = Array.isArray(body.errors) ? asObject(body.errors[0]) : undefined;
+	// `{status, errors: ["The selected status key is invalid."]}`: the messages themselves are the text.
+	const errorTexts = Array.isArray(body.errors) ? body.errors.map(asText).filter(Boolean) : [];
 	const status = failure.status;
 	const code =
 		asText(error?.code) ??
@@ -67,6 +69,7 @@ export function readMakiniError(failure: AttemptFailure): MakiniErrorInfo {
 		asText(body.error) ??
 		asText(body.message) ??
 		asText(firstError?.message) ??
+		(errorTexts.length ? errorTexts.join(' ') : undefined) ??
 		(typeof failure.body === 'string' ? asText(failure.body.slice(0, 200)) : undefined) ??
 		(status ? `HTTP ${status}` : 'No response');
 	const requestId =

@@ -50,6 +50,8 @@ async function listBatch(
 		if (FILTER_REFUSED.has(httpCode(error))) return undefined;
 		throw error;
 	}
+	// A server capping per_page answers the batch over several pages: read it id by id instead.
+	if (page.lastPage !== undefined && page.lastPage > 1) return undefined;
 	const wanted = new Set(batch);
 	const found = new Map<string, IDataObject>();
 	for (const record of page.records) {

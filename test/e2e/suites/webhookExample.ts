@@ -77,7 +77,7 @@ export function webhookExampleSuite(getStack: () => Stack): void {
 				expect.objectContaining({ event: 'assets.updated', recordId: asset.key, record: expect.objectContaining({ key: asset.key, notes: expect.stringContaining('CCN alarm 140') }) }),
 			);
 			const [request] = execution.output['Create Service Request'].map((i) => i.json as Row);
-			expect(request).toEqual(expect.objectContaining({ assetKey: asset.key, severity: 'high', title: expect.stringContaining(String(asset.name)) }));
+			expect(request).toEqual(expect.objectContaining({ assetKey: asset.key, title: expect.stringContaining(String(asset.name)) }));
 			expect(stack.sandbox.records(ccn.id, 'service-requests')).toHaveLength(requestsBefore + 1);
 			expect(await executionCount()).toBe(1);
 		});

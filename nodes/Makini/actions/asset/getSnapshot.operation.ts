@@ -4,10 +4,18 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
 import { transportOptions } from '../../descriptions/options';
-import { locatorKey } from '../../helpers/validation';
+import { fail, locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
-import { makiniApiRecord, makiniApiRequestAllItems, MAX_PAGE_SIZE } from '../../transport';
+import { fieldIn, shapeOf } from '../../helpers/recordShape';
+import {
+	makiniApiPage,
+	makiniApiRecord,
+	makiniApiRequestAllItems,
+	MAX_PAGE_SIZE,
+	recordKey,
+} from '../../transport';
 import { isOpenDowntime } from '../assetDowntime';
+import { measures } from '../meter';
 import { listRecords } from '../shared/read.factory';
 
 export const description: INodeProperties[] = updateDisplayOptions(
@@ -28,8 +36,22 @@ export const description: INodeProperties[] = updateDisplayOptions(
 					value: 'list',
 					description: 'Every asset a Get Many with these filters returns',
 				},
+				{
+					name: 'Asset Record in Input Item',
+					value: 'item',
+					description:
+						'The asset record an earlier node already read (e.g. a trigger with Resolve Records): not read again',
+				},
 			],
 			default: 'asset',
+		},
+		{
+			displayName: 'Asset Record Field',
+			name: 'assetField',
+			type: 'string',
+			default: 'record',
+			description: 'The input item field holding the asset record; empty: the item itself',
+			displayOptions: { show: { snapshotOf: ['item'] } },
 		},
 		{
 			...keyLocator({
@@ -55,41 +77,47 @@ export const isOpenWorkOrder = (record: IDataObject) =>
 	!record.completedAt && !/^(complete|closed?|cancel)/i.test(String(record.status ?? ''));
 
 /**
- * Latest reading per meter. One request (newest first, one full page) usually covers every meter of the asset;
- * only meters without a reading on that page are asked for individually.
+ * Latest reading per meter: one page of the asset's readings, newest first (whatever page size the server
+ * allows), usually covers every meter; only meters without a reading on it are asked for, one request each.
  */
 async function latestReadings(
 	this: IExecuteFunctions,
 	assetKey: string,
 	meterKeys: string[],
+	created: string,
 	transport: ListOptions,
 ): Promise<Map<string, IDataObject>> {
 	const latest = new Map<string, IDataObject>();
 	if (meterKeys.length === 0) return latest;
-	const newestFirst = { 'sort[createdAt]': 1 };
-	const recent = await makiniApiRequestAllItems.call(
-		this,
-		'/api/eam/meter-readings',
-		{ 'filter[assetKey]': assetKey, ...newestFirst },
-		{ ...transport, limit: MAX_PAGE_SIZE },
-	);
+	const newestFirst = { [`sort[${created}]`]: 1, page: 1 };
+	const read = async (filter: IDataObject, perPage: number) =>
+		await makiniApiPage.call(
+			this,
+			{
+				method: 'GET',
+				path: '/api/eam/meter-readings',
+				qs: { ...filter, ...newestFirst, per_page: perPage },
+				itemIndex: transport.itemIndex,
+			},
+			transport,
+		);
+	const { records: recent } = await read({ 'filter[assetKey]': assetKey }, MAX_PAGE_SIZE);
 	for (const reading of recent) {
 		const meterKey = String(reading.meterKey ?? '');
 		if (!latest.has(meterKey)) latest.set(meterKey, reading);
 	}
 	for (const meterKey of meterKeys.filter((k) => !latest.has(k))) {
-		const [reading] = await makiniApiRequestAllItems.call(
-			this,
-			'/api/eam/meter-readings',
-			{ 'filter[meterKey]': meterKey, ...newestFirst },
-			{ ...transport, limit: 1 },
-		);
-		if (reading) latest.set(meterKey, reading);
+		const { records } = await read({ 'filter[meterKey]': meterKey }, 1);
+		if (records[0]) latest.set(meterKey, records[0]);
 	}
 	return latest;
 }
 
-/** The asset's meters with their latest readings, its open downtime and open work orders. */
+/**
+ * The asset's meters with their latest readings, its open downtime and open work orders, from documented
+ * filters only: meters of the asset's site kept when `assetKeys` holds the asset, and the asset's downtime and
+ * work orders (`assetKey` equals) of which the open ones are picked here (the contract cannot filter empty).
+ */
 async function snapshotOf(
 	this: IExecuteFunctions,
 	asset: IDataObject,
@@ -97,23 +125,21 @@ async function snapshotOf(
 ): Promise<IDataObject> {
 	const assetKey = String(asset.key ?? asset.id ?? '');
 	const forAsset = { 'filter[assetKey]': assetKey };
-	const [meters, downtime, workOrders] = await Promise.all([
-		makiniApiRequestAllItems.call(this, '/api/eam/meters', forAsset, options),
+	const ofSite = asset.siteKey ? { 'filter[siteKey]': String(asset.siteKey) } : {};
+	const [siteMeters, downtime, workOrders] = await Promise.all([
+		makiniApiRequestAllItems.call(this, '/api/eam/meters', ofSite, options),
 		makiniApiRequestAllItems.call(
 			this,
 			'/api/eam/assets-downtime',
-			{ ...forAsset, 'filter[endedAt]': 'null' },
+			{ ...forAsset, 'sort[startedAt]': 1 },
 			options,
 		),
-		makiniApiRequestAllItems.call(
-			this,
-			'/api/eam/work-orders',
-			{ ...forAsset, 'filter[completedAt]': 'null' },
-			options,
-		),
+		makiniApiRequestAllItems.call(this, '/api/eam/work-orders', forAsset, options),
 	]);
+	const meters = siteMeters.filter((m) => measures(m, assetKey));
 	const meterKeys = meters.map((m) => String(m.key ?? m.id ?? ''));
-	const latest = await latestReadings.call(this, assetKey, meterKeys, options);
+	const created = fieldIn(shapeOf(asset), 'createdAt');
+	const latest = await latestReadings.call(this, assetKey, meterKeys, created, options);
 	const openDowntime = downtime.filter(isOpenDowntime);
 	const openWorkOrders = workOrders.filter(isOpenWorkOrder);
 	return {
@@ -142,7 +168,16 @@ export async function execute(
 	transport: ListOptions,
 ): Promise<IDataObject[]> {
 	const options = { ...transport, itemIndex };
-	if (this.getNodeParameter('snapshotOf', itemIndex, 'asset') === 'list') {
+	const snapshotOfWhat = this.getNodeParameter('snapshotOf', itemIndex, 'asset');
+	if (snapshotOfWhat === 'item') {
+		const field = String(this.getNodeParameter('assetField', itemIndex, 'record')).trim();
+		const json = this.getInputData()[itemIndex].json;
+		const asset = field ? json[field] : json;
+		if (!asset || typeof asset !== 'object' || !recordKey(asset as IDataObject))
+			fail(this, itemIndex, 'Asset Record Field', `"${field}" holds no record with a key or id`);
+		return [await snapshotOf.call(this, asset as IDataObject, options)];
+	}
+	if (snapshotOfWhat === 'list') {
 		const assets = await listRecords.call(this, '/api/eam/assets', itemIndex, options);
 		const snapshots: IDataObject[] = [];
 		// One asset at a time: each already runs its lists in parallel.

@@ -6,11 +6,38 @@ import { assetWriteFields } from './fields';
 import * as getMaterials from './getMaterials.operation';
 import * as getSnapshot from './getSnapshot.operation';
 
+const ASSET_UPDATE = [
+	'siteKey',
+	'parentKey',
+	'vendorKey',
+	'modelKey',
+	'teamKey',
+	'locationKey',
+	'accountKey',
+	'name',
+	'description',
+	'notes',
+	'categoryName',
+	'criticality',
+	'isActive',
+	'manufacturerName',
+	'modelName',
+	'serialNumber',
+	'activatedAt',
+	'deactivatedAt',
+];
+
 const write = {
 	resource: 'asset',
 	entity: 'assets',
 	nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. Chiller 2 (30XA-502)' },
 	fields: assetWriteFields,
+	// The published request bodies (openapi-eam.json); the maker is `manufacturerName` there.
+	accepted: {
+		create: [...ASSET_UPDATE, 'assetTemplateKey'],
+		update: ASSET_UPDATE,
+	},
+	renamed: { makeName: 'manufacturerName' },
 };
 
 export const asset = defineResource({

@@ -21,6 +21,8 @@ export const customer = defineResource({
 		create: createOperation({
 			resource: 'customer',
 			entity: 'customers',
+			// the published request fields (openapi-eam.json)
+			accepted: { create: ['code', 'companyKey', 'name'] },
 			nameField: {
 				displayName: 'Name',
 				name: 'name',

@@ -32,6 +32,8 @@ export const inventory = defineResource({
 		update: updateOperation({
 			resource: 'inventory',
 			entity: 'inventories',
+			// the published request fields (openapi-eam.json)
+			accepted: { create: ['code', 'locationKey', 'name', 'quantity', 'unitCost'] },
 			nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. 19XR oil filter element' },
 			fields: [
 				{ displayName: 'Code', name: 'code', type: 'string', default: '' },

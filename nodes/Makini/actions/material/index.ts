@@ -7,6 +7,29 @@ import { materialWriteFields } from './fields';
 const write = {
 	resource: 'material',
 	entity: 'materials',
+	// the published request fields (openapi-eam.json)
+	accepted: {
+		create: [
+			'accountKey',
+			'assetKeys',
+			'code',
+			'cost',
+			'criticality',
+			'currency',
+			'description',
+			'documents',
+			'isActive',
+			'isAssembly',
+			'manufacturerName',
+			'minimumQuantity',
+			'name',
+			'notes',
+			'parentKeys',
+			'partNumber',
+			'siteKeys',
+			'vendorKeys',
+		],
+	},
 	nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. 19XR oil filter element' },
 	fields: materialWriteFields,
 };

@@ -8,6 +8,31 @@ import * as updateStatus from './updateStatus.operation';
 const write = {
 	resource: 'purchaseOrder',
 	entity: 'purchase-orders',
+	// the published request fields (openapi-eam.json)
+	accepted: {
+		create: [
+			'approvedAt',
+			'code',
+			'completedAt',
+			'createdAt',
+			'currencyKey',
+			'description',
+			'dueAt',
+			'notes',
+			'orderDate',
+			'orderNo',
+			'shippingMethod',
+			'siteKey',
+			'statusKey',
+			'terms',
+			'title',
+			'totalGrossValue',
+			'totalNetValue',
+			'totalTaxValue',
+			'updatedAt',
+			'vendorKey',
+		],
+	},
 	nameField: {
 		displayName: 'Title',
 		name: 'title',

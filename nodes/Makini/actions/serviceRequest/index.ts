@@ -28,6 +28,8 @@ export const serviceRequest = defineResource({
 			typedFields: serviceRequestTypedFields,
 			fields: serviceRequestFields,
 			dateFields: ['dueAt'],
+			// The published request body: the form offers no other field.
+			accepted: { create: ['title', 'assetKey', 'description', 'userRequestedKey'] },
 		}),
 		get: getOperation(serviceRequestConfig),
 		getAll: getManyOperation(serviceRequestConfig),

@@ -6,6 +6,7 @@ import { keyField, keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
 import type { Condition } from '../../helpers/filters';
 import { listQuery, matches } from '../../helpers/filters';
+import { probeShape } from '../../helpers/recordShape';
 import { simplifyRecord } from '../../helpers/simplify';
 import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
@@ -27,9 +28,12 @@ export interface ReadConfig {
 	simplifyFields?: string[];
 	/** Operation-specific Get Many parameters (asset, time window, open only...). */
 	listProperties?: INodeProperties[];
-	/** Conditions from listProperties, always required of every record. */
-	listConditions?: (ctx: IExecuteFunctions, itemIndex: number) => Condition[];
-	/** A defensive check of what the server was asked to filter (e.g. open only), applied to the page results. */
+	/** Conditions from listProperties, always required of every record (published field names). */
+	listConditions?: (
+		ctx: IExecuteFunctions,
+		itemIndex: number,
+	) => Condition[] | Promise<Condition[]>;
+	/** What the contract cannot filter (e.g. open only), checked on the records read. */
 	keep?: (
 		ctx: IExecuteFunctions,
 		itemIndex: number,
@@ -93,11 +97,18 @@ export async function listRecords(
 	const limit = returnAll
 		? 0
 		: positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
-	const { qs, local } = listQuery(this, itemIndex, own);
-	// Conditions checked here (match "any") cannot bound the server-side paging: fetch all, then cut.
+	let { qs, local } = listQuery(this, itemIndex, own);
+	// Timestamps are named by the record shape the server serves: ask it when the query names one.
+	const timed = /\[(createdAt|updatedAt|deletedAt)[:\]]/;
+	const named = [...Object.keys(qs), ...local.map((c) => `[${c.field}]`)].some((k) =>
+		timed.test(k),
+	);
+	if (named && (await probeShape.call(this, path, { ...transport, itemIndex })) === 'v4')
+		({ qs, local } = listQuery(this, itemIndex, own, 'v4'));
+	// Conditions checked here cannot bound the server-side paging: fetch all, then cut.
 	const records = await makiniApiRequestAllItems.call(this, path, qs, {
 		...transport,
-		limit: local.length ? 0 : limit,
+		limit: local.length || keep ? 0 : limit,
 		itemIndex,
 	});
 	const kept = records.filter((r) => local.every((c) => matches(r, c)) && (keep?.(r) ?? true));
@@ -111,7 +122,7 @@ export function getManyOperation(config: ReadConfig): MakiniOperation {
 			...listFields({ simplify: config.simplifyFields !== undefined }),
 		]),
 		async execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
-			const own = config.listConditions?.(this, itemIndex) ?? [];
+			const own = (await config.listConditions?.(this, itemIndex)) ?? [];
 			const keep = config.keep?.(this, itemIndex);
 			const records = await listRecords.call(
 				this,

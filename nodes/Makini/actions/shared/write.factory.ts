@@ -21,7 +21,15 @@ export interface WriteConfig {
 	fields: INodeProperties[];
 	/** Of those, the ones sent as ISO 8601 dates. */
 	dateFields?: string[];
+	/** The fields of the published request schemas (Update defaults to Create's): the only ones offered. */
+	accepted: { create: string[]; update?: string[] };
+	/** Parameter name → published request field, where they differ. */
+	renamed?: Record<string, string>;
 }
+
+/** The write fields the published request of `accepted` takes (the form offers no others). */
+const offered = (config: WriteConfig, accepted: string[]) =>
+	config.fields.filter((field) => accepted.includes(config.renamed?.[field.name] ?? field.name));
 
 const show = (config: WriteConfig, operation: string) => ({
 	show: { resource: [config.resource], operation: [operation] },
@@ -54,7 +62,7 @@ export function createOperation(
 				type: 'collection',
 				placeholder: 'Add Field',
 				default: {},
-				options: config.fields,
+				options: offered(config, config.accepted.create),
 			},
 			jsonFieldsProperty,
 			transportOptions('write'),
@@ -64,6 +72,7 @@ export function createOperation(
 				typed: [nameField.name, ...typedFields.map((field) => field.name)],
 				collection: 'additionalFields',
 				dateFields: config.dateFields,
+				renamed: config.renamed,
 			});
 			if (!body[nameField.name]) fail(this, itemIndex, nameField.displayName, 'is required');
 			return await send.call(this, itemIndex, transport, 'POST', `/api/eam/${config.entity}`, body);
@@ -88,7 +97,7 @@ export function updateOperation(
 				default: {},
 				options: [
 					{ displayName: nameField.displayName, name: nameField.name, type: 'string', default: '' },
-					...config.fields,
+					...offered(config, config.accepted.update ?? config.accepted.create),
 				],
 			},
 			jsonFieldsProperty,
@@ -99,6 +108,7 @@ export function updateOperation(
 			const body = writeBody(this, itemIndex, {
 				collection: 'updateFields',
 				dateFields: config.dateFields,
+				renamed: config.renamed,
 			});
 			if (Object.keys(body).length === 0)
 				fail(this, itemIndex, 'Update Fields', 'add at least one field to change');

@@ -33,6 +33,20 @@ const stockWriteFields: INodeProperties[] = [
 const write = {
 	resource: 'stock',
 	entity: 'stocks',
+	// the published request fields (openapi-eam.json)
+	accepted: {
+		create: [
+			'assetKey',
+			'expiresAt',
+			'locationKey',
+			'materialKey',
+			'position',
+			'productKey',
+			'quantity',
+			'storeroomKey',
+			'uomKey',
+		],
+	},
 	nameField: {
 		displayName: 'Material Key',
 		name: 'materialKey',
