@@ -6,6 +6,7 @@ import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
+import { webhookCredentialsSuite } from './suites/webhookCredentials';
 import { webhookExampleSuite } from './suites/webhookExample';
 
 jest.setTimeout(120_000);
@@ -30,3 +31,4 @@ editorSuite(getStack);
 scheduledExamplesSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
+webhookCredentialsSuite(getStack);
