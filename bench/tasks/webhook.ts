@@ -100,7 +100,7 @@ function settledHeap(): number {
 export async function nodeWebhook(args: WebhookArgs): Promise<WebhookResult> {
 	const { TriggerWorkflow } = await import('../lib/n8nContexts');
 	const trigger = new TriggerWorkflow(loadNode('MakiniTrigger'), { events: ['*'], customEvents: '', outputMode: 'delivery', resolveRecords: false, options: { maxEntries: MAX_ENTRIES } }, {
-		makiniApi: { baseUrl: 'http://127.0.0.1:1', token: 'unused', webhookSecret: SECRET },
+		makiniWebhookApi: { secret: SECRET },
 	});
 	let accepted = 0;
 	let duplicates = 0;
@@ -118,7 +118,7 @@ export async function nodeWebhook(args: WebhookArgs): Promise<WebhookResult> {
 	};
 
 	// Warm-up on deliveries the measured run never repeats, on a workflow of its own.
-	const warm = new TriggerWorkflow(trigger.nodeType, trigger.node.parameters, { makiniApi: { baseUrl: 'http://127.0.0.1:1', token: 'unused', webhookSecret: SECRET } });
+	const warm = new TriggerWorkflow(trigger.nodeType, trigger.node.parameters, { makiniWebhookApi: { secret: SECRET } });
 	for (const delivery of makeDeliveries(500, args.duplicateShare, args.seed + 1, 10_000_000)) {
 		await warm.webhook({ headers: { 'x-webhook-signature': delivery.signature }, rawBody: delivery.raw, body: delivery.body }, new Response());
 	}

@@ -11,25 +11,25 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { checkDelivery, NO_SECRET } from './trigger/checkDelivery';
+import { authenticationProperty } from './descriptions/authentication';
+import { checkDelivery } from './trigger/checkDelivery';
 import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
 import { duplicateOptions } from './trigger/deliveryMemory';
 import { EVENT_OPTIONS } from './trigger/events';
 import { unprocessedDeliveries } from './trigger/processedDeliveries';
 import { keepInStaticData, processMemory } from './trigger/processMemory';
 import { resolveChangedRecords } from './trigger/resolveRecords';
-
-async function webhookSecret(this: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await this.getCredentials('makiniApi');
-	return typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
-}
+import { makiniWebhookSecretTest, webhookSecret } from './trigger/webhookSecret';
 
 /** Fails activation (and "Listen for test event") while no secret is set: unverifiable input never starts a workflow. */
 async function requireWebhookSecret(this: IHookFunctions): Promise<boolean> {
-	if ((await webhookSecret.call(this)) === '')
-		throw new NodeOperationError(this.getNode(), NO_SECRET);
+	const { secret, missing } = await webhookSecret.call(this);
+	if (secret === '') throw new NodeOperationError(this.getNode(), missing);
 	return true;
 }
+
+const V1 = { '@version': [1] };
+const V2 = { '@version': [2] };
 
 /** Answers the delivery here and starts nothing (n8n sends no response of its own). */
 function answer(this: IWebhookFunctions, status: number, body: IDataObject): IWebhookResponseData {
@@ -45,24 +45,61 @@ export class MakiniTrigger implements INodeType {
 		name: 'makiniTrigger',
 		icon: { light: 'file:makini.svg', dark: 'file:makini.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2 takes the secret from a Makini Webhook API credential (one per Makini webhook) and asks for the
+		// API only to resolve records; version 1 (saved workflows) reads the secret of its Makini API credential.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Makini sends a webhook (record changes, sync and connection events)',
 		defaults: { name: 'Makini Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'makiniApi', required: true }],
+		// The API credential follows Authentication: fixed to the token on version 1, chosen with Resolve Records on 2.
+		credentials: [
+			{
+				name: 'makiniWebhookApi',
+				required: true,
+				testedBy: 'makiniWebhookSecretTest',
+				displayOptions: { show: { '@version': [2] } },
+			},
+			{
+				name: 'makiniApi',
+				required: true,
+				displayOptions: { show: { authentication: ['apiToken'] } },
+			},
+			{
+				name: 'makiniOAuth2Api',
+				required: true,
+				displayOptions: { show: { authentication: ['oAuth2'] } },
+			},
+		],
 		webhooks: [
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 		],
 		properties: [
 			{
 				displayName:
-					'Makini cannot register webhooks through its API, so set this up once in the Makini dashboard: open Developers → Webhooks, add this node\'s Production URL (the Test URL while you click "Listen for test event"), choose the same events as below, and paste the secret Makini shows into the Webhook Secret field of this node\'s Makini API credential.',
+					"Makini cannot register webhooks through its API, so set this up once in the Makini dashboard: open Developers → Webhooks, add this node's Production URL, choose the same events as below, and paste the secret Makini shows into this node's Makini Webhook API credential. To use the Test URL, add it as a second webhook and put its secret in the Test Webhook Secret field.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: V2 },
+			},
+			{
+				displayName:
+					'This trigger (version 1) verifies deliveries with the Webhook Secret of its Makini API credential. To give each webhook its own secret and share one API credential: add a new Makini Trigger, select a Makini Webhook API credential with the secret Makini shows for this webhook, move the connections over and delete this node (its URL changes, so update it in Makini → Developers → Webhooks).',
+				name: 'legacyNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: V1 },
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'hidden',
+				default: 'apiToken',
+				displayOptions: { show: V1 },
 			},
 			{
 				displayName: 'Events',
@@ -98,6 +135,11 @@ export class MakiniTrigger implements INodeType {
 				default: false,
 				description:
 					'Whether to fetch the full changed records (Makini sends only their IDs). Records Makini no longer has are flagged as missing.',
+			},
+			{
+				...authenticationProperty,
+				description: 'How to reach the Makini API to resolve records',
+				displayOptions: { show: { ...V2, resolveRecords: [true] } },
 			},
 			{
 				displayName: 'Options',
@@ -146,6 +188,8 @@ export class MakiniTrigger implements INodeType {
 		],
 	};
 
+	methods = { credentialTest: { makiniWebhookSecretTest } };
+
 	webhookMethods = {
 		default: {
 			// Nothing to look up or register remotely: the user adds the URL in the Makini dashboard. n8n calls
@@ -174,9 +218,11 @@ export class MakiniTrigger implements INodeType {
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const memory = processMemory(this);
+		const { secret, missing } = await webhookSecret.call(this);
 		const verdict = checkDelivery(
 			{
-				secret: await webhookSecret.call(this),
+				secret,
+				missingSecret: missing,
 				signature: req.headers['x-webhook-signature'],
 				rawBody,
 			},

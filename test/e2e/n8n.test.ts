@@ -7,6 +7,7 @@ import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
+import { webhookCredentialsSuite } from './suites/webhookCredentials';
 import { webhookExampleSuite } from './suites/webhookExample';
 
 jest.setTimeout(120_000);
@@ -32,3 +33,4 @@ scheduledExamplesSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
+webhookCredentialsSuite(getStack);

@@ -14,6 +14,7 @@ import { ICredentialsHelper, deepCopy } from 'n8n-workflow';
 
 import { MakiniApi } from '../../credentials/MakiniApi.credentials';
 import { MakiniOAuth2Api } from '../../credentials/MakiniOAuth2Api.credentials';
+import { MakiniWebhookApi } from '../../credentials/MakiniWebhookApi.credentials';
 
 /** Credential data per type, as plain objects; a test may read them back (e.g. after an OAuth2 refresh). */
 export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
@@ -21,6 +22,7 @@ export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
 export const credentialTypes: Record<string, ICredentialType> = {
 	makiniApi: new MakiniApi(),
 	makiniOAuth2Api: new MakiniOAuth2Api(),
+	makiniWebhookApi: new MakiniWebhookApi(),
 };
 
 /**

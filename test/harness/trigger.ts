@@ -36,6 +36,10 @@ export interface TriggerOptions {
 	node: INodeType;
 	parameters: INodeParameters;
 	credentials: CredentialStore;
+	/** The node's typeVersion as saved (default: the newest). */
+	typeVersion?: number;
+	/** n8n's Test URL: "Listen for test event" activates and the request runs in mode 'manual'. */
+	testWebhook?: boolean;
 }
 
 /** What one webhook request came to: the HTTP answer, and the output of the execution it started (if any). */
@@ -107,6 +111,7 @@ export class TriggerHarness {
 	private build(): { workflow: Workflow; node: INode; additionalData: IWorkflowExecuteAdditionalData } {
 		const { workflow: base, node, additionalData, helper } = setupWorkflow(this.options.node, this.options.parameters, this.options.credentials);
 		node.webhookId = WEBHOOK_ID;
+		node.typeVersion = this.options.typeVersion ?? node.typeVersion;
 		const workflow = new Workflow({
 			id: this.workflowId,
 			nodes: [node],
@@ -143,7 +148,8 @@ export class TriggerHarness {
 		const { workflow, node, additionalData } = this.build();
 		const methods = this.options.node.webhookMethods?.default;
 		if (!methods) throw new Error('node has no webhookMethods.default');
-		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate', this.webhookData(node, additionalData));
+		const [mode, activation] = this.options.testWebhook ? (['manual', 'manual'] as const) : (['trigger', 'activate'] as const);
+		const context = new HookContext(workflow, node, additionalData, mode, activation, this.webhookData(node, additionalData));
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 		this.save(workflow);
 	}
@@ -167,7 +173,8 @@ export class TriggerHarness {
 			},
 		}) as never;
 		additionalData.httpResponse = res as never;
-		const context = new WebhookContext(workflow, node, additionalData, 'webhook', this.webhookData(node, additionalData), [], null);
+		const mode = this.options.testWebhook ? 'manual' : 'webhook';
+		const context = new WebhookContext(workflow, node, additionalData, mode, this.webhookData(node, additionalData), [], null);
 		const chunks: Buffer[] = [];
 		const write = res.write.bind(res);
 		const end = res.end.bind(res);
@@ -203,7 +210,7 @@ export class TriggerHarness {
 		const outcome: WebhookOutcome = { status: res.statusCode, body: Buffer.concat(chunks).toString() };
 		this.outcomes.push(outcome);
 		if (result.workflowData) {
-			const run = await this.execute(workflow, node, additionalData, result.workflowData, 'webhook');
+			const run = await this.execute(workflow, node, additionalData, result.workflowData, mode);
 			outcome.output = run.output;
 			outcome.executionError = run.error;
 			outcome.customData = run.customData;

@@ -13,6 +13,8 @@ import { post, rawRequest, sign, type Answer } from './support/webhookClient';
 const SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const OTHER_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const TOKEN = `mk_sbx_${randomBytes(24).toString('hex')}`;
+const TEST_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
+const LEGACY_SECRET = `whsec_${randomBytes(24).toString('hex')}`;
 const scan = new SecretScan();
 
 interface Endpoint {
@@ -28,11 +30,16 @@ interface Endpoint {
 
 const open: Endpoint[] = [];
 
-async function endpoint(options: INodeParameters = {}): Promise<Endpoint> {
+/** Version 2 (the default) on its production URL; `setup` picks the Test URL or a saved version 1 trigger. */
+async function endpoint(options: INodeParameters = {}, setup: { testWebhook?: boolean; typeVersion?: number } = {}): Promise<Endpoint> {
 	const harness = new TriggerHarness({
 		node: new MakiniTrigger(),
 		parameters: { events: ['*'], outputMode: 'delivery', resolveRecords: false, options },
-		credentials: { makiniApi: { baseUrl: 'http://127.0.0.1:9', token: TOKEN, webhookSecret: SECRET } },
+		credentials: {
+			makiniApi: { baseUrl: 'http://127.0.0.1:9', token: TOKEN, webhookSecret: LEGACY_SECRET },
+			makiniWebhookApi: { secret: SECRET, testSecret: TEST_SECRET },
+		},
+		...setup,
 	});
 	await harness.activate();
 	const receiver = await startWebhookReceiver(harness);
@@ -300,6 +307,37 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 		expect(outputs).toHaveLength(pairs.length);
 	}, 60_000);
 
+	test('each URL and version verifies with its own secret only; every other secret gets 401', async () => {
+		const setups = [
+			{ setup: {}, secret: SECRET },
+			{ setup: { testWebhook: true }, secret: TEST_SECRET },
+			{ setup: { typeVersion: 1 }, secret: LEGACY_SECRET },
+		];
+		for (const { setup, secret } of setups) {
+			const e = await endpoint({}, setup);
+			const body = JSON.stringify(payload(`own-${secret.slice(-6)}`));
+			for (const other of [SECRET, TEST_SECRET, LEGACY_SECRET, TOKEN].filter((s) => s !== secret)) {
+				expect((await e.send(body, { 'x-webhook-signature': sign(other, body) })).status).toBe(401);
+			}
+			expect((await e.send(body, { 'x-webhook-signature': sign(secret, body) })).status).toBe(200);
+			expect(await e.executions()).toHaveLength(1);
+		}
+	});
+
+	test('a trigger without its secret refuses to activate; the error names the credential, never a secret', async () => {
+		const cases = [
+			{ typeVersion: 2, credentials: { makiniApi: { token: TOKEN, webhookSecret: LEGACY_SECRET }, makiniWebhookApi: { secret: '', testSecret: TEST_SECRET } } },
+			{ typeVersion: 1, credentials: { makiniApi: { token: TOKEN }, makiniWebhookApi: { secret: SECRET } } },
+		];
+		for (const { typeVersion, credentials } of cases) {
+			const harness = new TriggerHarness({ node: new MakiniTrigger(), parameters: { events: ['*'] }, credentials, typeVersion });
+			const error = await harness.activate().then(() => undefined, (thrown: unknown) => thrown);
+			expect(error).toBeInstanceOf(Error);
+			expect((error as Error).message).toMatch(/credential has no Webhook Secret/);
+			scan.add('activation error', error);
+		}
+	});
+
 	test('no secret or token in any answer, execution output or log line', () => {
 		expect(scan.size).toBeGreaterThan(1000);
 		const answers = open.flatMap((e) => e.answers);
@@ -311,7 +349,9 @@ describe('webhook abuse through the Makini Trigger webhook handler (real HTTP, n
 			executionsStarted: open.reduce((n, e) => n + e.harness.outcomes.filter((o) => o.output !== undefined).length, 0),
 			scanned: scan.counts(),
 		});
-		expect(scan.findings({ webhookSecret: SECRET, otherSecret: OTHER_SECRET, token: TOKEN })).toEqual([]);
+		expect(
+			scan.findings({ webhookSecret: SECRET, testWebhookSecret: TEST_SECRET, legacyWebhookSecret: LEGACY_SECRET, otherSecret: OTHER_SECRET, token: TOKEN }),
+		).toEqual([]);
 	});
 });
 

@@ -40,7 +40,8 @@ async function trigger(
 		node: new MakiniTrigger(),
 		parameters: { events: ['*'], ...parameters },
 		credentials: {
-			makiniApi: { baseUrl: options.baseUrl ?? sandbox.url, token: ccn().token, webhookSecret: options.secret ?? ccn().webhookSecret },
+			makiniWebhookApi: { secret: options.secret ?? ccn().webhookSecret },
+			makiniApi: { baseUrl: options.baseUrl ?? sandbox.url, token: ccn().token },
 		},
 	});
 	receiver = await startWebhookReceiver(harness);

@@ -12,6 +12,8 @@ export const NO_SECRET =
 /** One received delivery, as webhook() read it. */
 export interface DeliveryRequest {
 	secret: string;
+	/** The answer while `secret` is empty (it names the credential to fix); NO_SECRET by default. */
+	missingSecret?: string;
 	signature: unknown;
 	rawBody: Buffer;
 }
@@ -53,7 +55,7 @@ export function checkDelivery(
 	nowMs: number,
 ): DeliveryVerdict {
 	// 500 rather than 4xx: Makini keeps retrying, so deliveries get through once the secret is set.
-	if (request.secret === '') return { status: 500, reason: NO_SECRET };
+	if (request.secret === '') return { status: 500, reason: request.missingSecret ?? NO_SECRET };
 	const { signature, rawBody } = request;
 	if (typeof signature !== 'string' || signature.trim() === '') {
 		return { status: 401, reason: 'Missing X-Webhook-Signature header' };
