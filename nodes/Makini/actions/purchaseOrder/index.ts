@@ -1,9 +1,9 @@
 import { getManyOperation, getOperation } from '../shared/read.factory';
 import { createOperation, updateOperation } from '../shared/write.factory';
+import { updateStatusOperation } from '../shared/status.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { purchaseOrderConfig } from './config';
 import { purchaseOrderDateFields, purchaseOrderWriteFields } from './fields';
-import * as updateStatus from './updateStatus.operation';
 
 const write = {
 	resource: 'purchaseOrder',
@@ -78,6 +78,17 @@ export const purchaseOrder = defineResource({
 				searchMethod: 'searchPurchaseOrders',
 			},
 		}),
-		updateStatus,
+		updateStatus: updateStatusOperation({
+			resource: 'purchaseOrder',
+			entity: 'purchase-orders',
+			locator: {
+				name: 'purchaseOrderKey',
+				displayName: 'Purchase Order',
+				searchMethod: 'searchPurchaseOrders',
+			},
+			// the published body of PUT purchase-orders/{key}/status is `{ status }`
+			field: 'status',
+			loadOptionsMethod: 'getPurchaseOrderStatuses',
+		}),
 	},
 });

@@ -1,10 +1,10 @@
 import { getManyOperation, getOperation } from '../shared/read.factory';
 import { createOperation, updateOperation } from '../shared/write.factory';
+import { updateStatusOperation } from '../shared/status.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { workOrderConfig } from './config';
 import { workOrderDateFields, workOrderWriteFields } from './fields';
 import * as getMaterials from './getMaterials.operation';
-import * as updateStatus from './updateStatus.operation';
 
 const write = {
 	resource: 'workOrder',
@@ -94,6 +94,16 @@ export const workOrder = defineResource({
 				searchMethod: 'searchWorkOrders',
 			},
 		}),
-		updateStatus,
+		updateStatus: updateStatusOperation({
+			resource: 'workOrder',
+			entity: 'work-orders',
+			locator: {
+				name: 'workOrderKey',
+				displayName: 'Work Order',
+				searchMethod: 'searchWorkOrders',
+			},
+			field: 'statusKey',
+			loadOptionsMethod: 'getWorkOrderStatuses',
+		}),
 	},
 });
