@@ -16,7 +16,9 @@ function dueChillers(stack: Stack): Array<{ assetKey: string; code: string }> {
 	const readings = stack.sandbox.records(ccn.id, 'meter-readings');
 	const due: Array<{ assetKey: string; code: string }> = [];
 	for (const chiller of chillers) {
-		for (const meter of meters.filter((m) => m.assetKey === chiller.key && m.type === 'run_hours')) {
+		// run-hours meters are the ones counted in hours (published fields: uomName, assetKeys)
+		const runHours = meters.filter((m) => m.uomName === 'hours' && (m.assetKeys as string[]).includes(String(chiller.key)));
+		for (const meter of runHours) {
 			const latest = readings
 				.filter((r) => r.meterKey === meter.key)
 				.sort((a, b) => String(b.createdAt).localeCompare(String(a.createdAt)))[0];
@@ -39,7 +41,10 @@ export function scheduledExamplesSuite(getStack: () => Stack): void {
 			const chillerKeys = new Set(
 				stack.sandbox.records(ccn.id, 'assets').filter((a) => String(a.categoryName).includes('Chiller')).map((a) => a.key),
 			);
-			const meter = stack.sandbox.records(ccn.id, 'meters').find((m) => m.type === 'run_hours' && chillerKeys.has(m.assetKey))!;
+			const meter = stack.sandbox
+				.records(ccn.id, 'meters')
+				.find((m) => m.uomName === 'hours' && (m.assetKeys as string[]).some((k) => chillerKeys.has(k)))!;
+			const assetKey = (meter.assetKeys as string[]).find((k) => chillerKeys.has(k))!;
 			const lastReading = stack.sandbox
 				.records(ccn.id, 'meter-readings')
 				.filter((r) => r.meterKey === meter.key)
@@ -48,10 +53,10 @@ export function scheduledExamplesSuite(getStack: () => Stack): void {
 			const crossed = (Math.floor(lastReading / SERVICE_INTERVAL_HOURS) + 1) * SERVICE_INTERVAL_HOURS + 12.5;
 			await control(stack, 'POST', `/connections/${ccn.id}/changes`, {
 				entity: 'meter-readings',
-				patch: { assetKey: meter.assetKey, meterKey: meter.key, reading: crossed },
+				patch: { assetKey, meterKey: meter.key, reading: String(crossed) }, // readings are published as strings
 			});
 			const expected = dueChillers(stack);
-			expect(expected).toEqual(expect.arrayContaining([expect.objectContaining({ assetKey: meter.assetKey })]));
+			expect(expected).toEqual(expect.arrayContaining([expect.objectContaining({ assetKey })]));
 
 			const workflow = await importExample(stack, '2-');
 			const first = await runExample(stack, workflow);
