@@ -16,7 +16,7 @@ const benchmarks: Array<[string, () => Promise<BenchLine[]>]> = [
 	['2. Get Many, 20,000 assets, 50 ms added latency', async () => await getManyLatency(rounds(5), 20_000, 50, log)],
 	['3. Create 1,000 work orders, 20 ms added latency', async () => await createWorkOrders(rounds(3), 1_000, 20, 600, log)],
 	['4. Webhook intake, 10,000 signed deliveries (30 % duplicates)', async () => await webhookIntake(rounds(3), 10_000, log)],
-	['5. Polling trigger, ~100,000 readings, 2,000 changes per poll', async () => await pollingTrigger(rounds(3), 3_000, 2_000, log)],
+	['5. Polling trigger, ~100,000 readings, 2,000 new readings per poll', async () => await pollingTrigger(rounds(3), 3_000, 2_000, log)],
 ];
 
 function log(text: string): void {

@@ -15,7 +15,7 @@ export interface PollResult {
 
 // Each side keeps its state across polls in its own process, as an active workflow does between polls.
 let trigger: TriggerWorkflow | undefined;
-let snapshot: Map<string, string> | undefined;
+let snapshot: Set<string> | undefined;
 
 /** The node: the Makini Polling Trigger's poll() through n8n-core's PollContext, cursor in static data. */
 export async function nodePoll(args: PollArgs): Promise<PollResult> {
@@ -32,10 +32,13 @@ export async function nodePoll(args: PollArgs): Promise<PollResult> {
 	return { elapsedMs, changed: keySet((value?.[0] ?? []).map((item) => item.json)) };
 }
 
-/** The baseline: re-read everything (largest pages) and compare each record's updatedAt with the last read. */
+/**
+ * The baseline: re-read everything (largest pages) and compare the set of keys with the last read. Meter readings
+ * are append-only and have no updatedAt, so a key not seen last time is a new reading.
+ */
 export async function baselinePoll(args: PollArgs): Promise<PollResult> {
 	const { value, elapsedMs } = await timed(async () => {
-		const current = new Map<string, string>();
+		const current = new Set<string>();
 		const changed: Array<Record<string, unknown>> = [];
 		const headers = authHeaders(args);
 		for (let page = 1; ; page++) {
@@ -44,9 +47,8 @@ export async function baselinePoll(args: PollArgs): Promise<PollResult> {
 			const body = (await response.json()) as { data: Array<Record<string, unknown>>; meta: { current_page: number; last_page: number } };
 			for (const record of body.data) {
 				const key = String(record.key);
-				const updatedAt = String(record.updatedAt);
-				current.set(key, updatedAt);
-				if (snapshot && snapshot.get(key) !== updatedAt) changed.push(record);
+				current.add(key);
+				if (snapshot && !snapshot.has(key)) changed.push(record);
 			}
 			if (body.data.length === 0 || body.meta.current_page >= body.meta.last_page) break;
 		}
