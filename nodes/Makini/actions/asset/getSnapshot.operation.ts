@@ -123,7 +123,7 @@ async function snapshotOf(
 	asset: IDataObject,
 	options: ListOptions,
 ): Promise<IDataObject> {
-	const assetKey = String(asset.key ?? asset.id ?? '');
+	const assetKey = recordKey(asset) ?? '';
 	const forAsset = { 'filter[assetKey]': assetKey };
 	const ofSite = asset.siteKey ? { 'filter[siteKey]': String(asset.siteKey) } : {};
 	const [siteMeters, downtime, workOrders] = await Promise.all([
@@ -137,7 +137,7 @@ async function snapshotOf(
 		makiniApiRequestAllItems.call(this, '/api/eam/work-orders', forAsset, options),
 	]);
 	const meters = siteMeters.filter((m) => measures(m, assetKey));
-	const meterKeys = meters.map((m) => String(m.key ?? m.id ?? ''));
+	const meterKeys = meters.map((m) => recordKey(m) ?? '');
 	const created = fieldIn(shapeOf(asset), 'createdAt');
 	const latest = await latestReadings.call(this, assetKey, meterKeys, created, options);
 	const openDowntime = downtime.filter(isOpenDowntime);
