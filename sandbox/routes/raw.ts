@@ -7,6 +7,7 @@ import type { DataRecord } from '../types';
 import { listReply } from './eam';
 
 // Connection-token endpoints beyond the data API: raw tables of the source system and the passthrough to its API.
+// SQL the source system cannot run is a 422 on `sql` (nothing was done, so a client knows the outcome).
 
 export function handleRaw(ctx: Ctx, conn: ConnectionState, rest: string): Reply {
 	if (ctx.req.method !== 'GET') throw new ApiError(405, `${ctx.req.method} is not supported on /api/raw/${rest}`, 'METHOD_NOT_ALLOWED');
@@ -39,12 +40,12 @@ const CONDITION = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*(=|!=|<>|<=|>=|<|>|like)\s*(\?
 
 function runSql(conn: ConnectionState, sql: string, parameters: unknown): Array<Record<string, unknown>> {
 	const match = SELECT.exec(sql);
-	if (!match) throw new ApiError(502, 'The source system rejected the SQL: only SELECT … FROM <raw table> [WHERE …] [ORDER BY …] [LIMIT n] is supported', 'UPSTREAM_ERROR');
+	if (!match) throw validationError({ sql: 'The source system rejected the SQL: only SELECT … FROM <raw table> [WHERE …] [ORDER BY …] [LIMIT n] is supported' });
 	const [, columnList, tableName, where, orderBy, direction, limit] = match;
 	const table = rawTables(conn).find((t) => t.name === tableName);
-	if (!table) throw new ApiError(502, `The source system has no table '${tableName}'`, 'UPSTREAM_ERROR');
+	if (!table) throw validationError({ sql: `The source system has no table '${tableName}'` });
 	const known = (column: string) => {
-		if (!table.columns.includes(column)) throw new ApiError(502, `The source system has no column '${column}' in '${tableName}'`, 'UPSTREAM_ERROR');
+		if (!table.columns.includes(column)) throw validationError({ sql: `The source system has no column '${column}' in '${tableName}'` });
 		return column;
 	};
 	const columns = columnList.trim() === '*' ? table.columns : columnList.split(',').map((c) => known(c.trim()));
@@ -64,7 +65,7 @@ function runSql(conn: ConnectionState, sql: string, parameters: unknown): Array<
 	};
 	const predicates = (where ? where.split(/\s+and\s+/i) : []).map((part) => {
 		const c = CONDITION.exec(part);
-		if (!c) throw new ApiError(502, `The source system could not parse the condition '${part.trim()}'`, 'UPSTREAM_ERROR');
+		if (!c) throw validationError({ sql: `The source system could not parse the condition '${part.trim()}'` });
 		const column = known(c[1]);
 		const op = c[2].toLowerCase();
 		const expected = value(c[3]);
