@@ -19,6 +19,7 @@ export interface ConnectionState {
 	stats: Stats;
 	subscriptions: Subscription[];
 	syncUpdatedAt: string;
+	files: Map<string, Buffer>; // document key → the bytes its url serves
 }
 
 export const emptyStats = (): Stats => ({ requests: 0, faults: 0, byStatus: {} });
@@ -65,6 +66,7 @@ export function createConnection(spec: ConnectionSpec): ConnectionState {
 		stats: emptyStats(),
 		subscriptions: [],
 		syncUpdatedAt: now,
+		files: new Map(),
 	};
 }
 

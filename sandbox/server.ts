@@ -19,6 +19,7 @@ import { DEFAULT_SETTINGS, settingsProblems } from './settings';
 import type { Sandbox, SandboxOptions, Scenario, Settings, Stats } from './types';
 import { recordProblems } from './validator';
 import { WebhookSender } from './webhooks';
+import { attachFiles, FILE_PATH, serveFile } from './files';
 
 export interface RunningSandbox extends Sandbox {
 	/** The Makini Link OAuth client the sandbox accepts (authorize + /link/token, and client credentials). */
@@ -181,6 +182,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const path = ctx.url.pathname;
 		const method = ctx.req.method;
 		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length), traffic);
+		if (path.startsWith(FILE_PATH) && method === 'GET') {
+			meta.connection = serveFile(ctx, auth, connections, path.slice(FILE_PATH.length));
+			return undefined;
+		}
 		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined, traffic);
 		if (path.startsWith('/api/system/')) return handleSystem(ctx, path.slice('/api/system/'.length), auth, connections, addConnection);
 		if (path === '/link/token' && method === 'POST') return token(ctx, auth, connections);
@@ -216,6 +221,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	});
 	const port = (server.address() as AddressInfo).port;
 	url = `http://127.0.0.1:${port}`;
+	for (const c of connections.values()) attachFiles(c, url);
 
 	return {
 		url,

@@ -1,7 +1,8 @@
 /** One part of a multipart/form-data body: a text field, or a file with its name and type. */
+// (`field`, not `name`: n8n's lint would title-case a `{ name, value }` pair as if it were a dropdown option.)
 export type FormPart =
-	| { name: string; value: string }
-	| { name: string; fileName: string; contentType: string; data: Buffer };
+	| { field: string; text: string }
+	| { field: string; fileName: string; contentType: string; data: Buffer };
 
 /** A multipart/form-data body, built as bytes: n8n 1.x and 2.x both send a Buffer body as it is. */
 export interface MultipartBody {
@@ -25,18 +26,18 @@ function randomBoundary(): string {
  */
 export function multipartBody(parts: FormPart[]): MultipartBody {
 	let boundary = randomBoundary();
-	while (parts.some((p) => ('data' in p ? p.data : Buffer.from(p.value)).includes(boundary)))
+	while (parts.some((p) => ('data' in p ? p.data : Buffer.from(p.text)).includes(boundary)))
 		boundary = randomBoundary();
 	const heads = parts.map((part, i) => {
 		const disposition =
 			'data' in part
-				? `form-data; name=${quoted(part.name)}; filename=${quoted(part.fileName)}\r\nContent-Type: ${part.contentType}`
-				: `form-data; name=${quoted(part.name)}`;
+				? `form-data; name=${quoted(part.field)}; filename=${quoted(part.fileName)}\r\nContent-Type: ${part.contentType}`
+				: `form-data; name=${quoted(part.field)}`;
 		return Buffer.from(
 			`${i === 0 ? '' : '\r\n'}--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`,
 		);
 	});
-	const contents = parts.map((part) => ('data' in part ? part.data : Buffer.from(part.value)));
+	const contents = parts.map((part) => ('data' in part ? part.data : Buffer.from(part.text)));
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const size =
 		heads.reduce((sum, head) => sum + head.length, 0) +

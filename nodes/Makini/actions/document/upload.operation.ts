@@ -64,12 +64,12 @@ export async function execute(
 	const name = String(this.getNodeParameter('documentName', itemIndex, '')).trim() || fileName;
 	const body = multipartBody([
 		{
-			name: 'file',
+			field: 'file',
 			fileName,
 			contentType: (binary.mimeType || 'application/octet-stream').replace(/[\r\n]/g, ''),
 			data,
 		},
-		{ name: 'Name', value: name },
+		{ field: 'name', text: name },
 	]);
 	const record = await makiniApiRecord.call(
 		this,
