@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { deflateSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
@@ -269,5 +271,40 @@ describe('errors name the item and the fix', () => {
 		} finally {
 			await store.close();
 		}
+	});
+});
+
+describe('example 8: attach a photo to a work order', () => {
+	const workflow = JSON.parse(readFileSync(join(__dirname, '../../examples/8-work-order-photo.json'), 'utf8')) as {
+		nodes: Array<{ name: string; parameters: INodeParameters & { jsCode?: string } }>;
+	};
+	const params = (name: string) => workflow.nodes.find((n) => n.name === name)!.parameters;
+
+	it("uploads the Code node's PNG and links it to the work order through the published documents field", async () => {
+		const [workOrder] = await run(params('Work Order'));
+		const photo = new Function('$input', params('Inspection Photo').jsCode!)({ all: () => [workOrder] }) as INodeExecutionData[];
+		const png = Buffer.from(photo[0].binary!.data.data, 'base64');
+		expect(png.subarray(0, 8).toString('latin1')).toBe('\x89PNG\r\n\x1a\n');
+		// The Code node's zlib stream is valid (inflate checks its Adler-32) and holds 24 rows of 32 RGB pixels.
+		const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
+		expect(inflateSync(idat)).toHaveLength(24 * (32 * 3 + 1));
+
+		const [uploaded] = await run(params('Upload Photo'), photo);
+		expect(uploaded.json.name).toBe(`Inspection photo ${workOrder.json.key as string}.png`);
+		expect((await served(String(uploaded.json.url))).bytes.equals(png)).toBe(true);
+
+		// The Update node's expressions, resolved as n8n would for this item.
+		const update = params('Attach to Work Order');
+		const documents = { name: uploaded.json.name, url: uploaded.json.url, type: uploaded.json.type, contentType: uploaded.json.contentType };
+		expect(update.jsonFields).toContain('documents: { name: $json.name, url: $json.url, type: $json.type, contentType: $json.contentType }');
+		const [attached] = await run({
+			...update,
+			workOrderKey: { __rl: true, mode: 'key', value: workOrder.json.key as string },
+			updateFields: { notes: `Inspection photo attached: ${uploaded.json.name as string}` },
+			jsonFields: JSON.stringify({ documents }),
+		});
+		expect(attached.json.documents).toEqual([expect.objectContaining({ key: uploaded.json.key, url: uploaded.json.url })]);
+		const stored = fx.sandbox.records('ccn', 'documents').find((d) => d.key === uploaded.json.key);
+		expect(stored?.entityKeys).toEqual([workOrder.json.key]);
 	});
 });
