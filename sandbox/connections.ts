@@ -21,6 +21,7 @@ export interface ConnectionState {
 	syncUpdatedAt: string;
 	/** Integrator metadata (POST /api/system/connections/{id}/metadata), served as `user_metadata` (a JSON string). */
 	metadata: Record<string, string>;
+	files: Map<string, Buffer>; // document key → the bytes its url serves
 }
 
 export const emptyStats = (): Stats => ({ requests: 0, faults: 0, byStatus: {} });
@@ -68,6 +69,7 @@ export function createConnection(spec: ConnectionSpec): ConnectionState {
 		subscriptions: [],
 		syncUpdatedAt: now,
 		metadata: {},
+		files: new Map(),
 	};
 }
 

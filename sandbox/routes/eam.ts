@@ -9,6 +9,7 @@ import { ENTITY_BY_PATH, FOREIGN_KEYS } from '../schema';
 import { fieldResolver, present } from '../shape';
 import type { RecordShape } from '../shape';
 import type { EntityStore } from '../store';
+import { linkWorkOrderDocuments, uploadDocument } from '../files';
 import type { DataRecord } from '../types';
 import { requestProblems } from '../validator';
 
@@ -77,6 +78,7 @@ export async function handleEam(ctx: Ctx, conn: ConnectionState, rest: string, n
 	const path = `/api/eam/${def.path}`;
 	if (key === undefined) {
 		if (method === 'GET') return listReply(ctx, store.records, path, def.fields, ctx.settings.recordShape, store);
+		if (def.path === 'documents') return uploadDocument(ctx, conn, (event, keys) => notify(conn, event, keys));
 		return create(ctx, conn, def, notify);
 	}
 	const record = store.get(key);
@@ -164,6 +166,7 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, ...stamps(def, now, ['createdAt', 'updatedAt']) });
 	if (def.path === 'work-orders') Object.assign(values, { tasks: values.tasks ?? [], documents: values.documents ?? [], resources: [], materialCount: '0' });
 	const record = conn.stores[def.path].add(values);
+	if (def.path === 'work-orders') linkWorkOrderDocuments(conn, record);
 	notify(conn, `${def.path}.inserted`, [record.key]);
 	return one(ctx, def, record);
 }
@@ -173,6 +176,7 @@ async function update(ctx: Ctx, conn: ConnectionState, def: EntityDef, record: D
 	checkWrite(conn, def, body, false, record.key);
 	const values = withStatusName(conn, def, { ...storedValues(def, body), ...stamps(def, new Date().toISOString(), ['updatedAt']) });
 	conn.stores[def.path].patch(record.key, values);
+	if (def.path === 'work-orders' && 'documents' in values) linkWorkOrderDocuments(conn, record);
 	notify(conn, `${def.path}.updated`, [record.key]);
 	return one(ctx, def, record);
 }

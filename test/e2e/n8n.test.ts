@@ -2,6 +2,7 @@
 // the Makini sandbox. One n8n serves every suite, to keep the run short.
 import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
+import { documentExampleSuite } from './suites/documentExample';
 import { duplicatesSuite } from './suites/duplicates';
 import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
@@ -34,3 +35,4 @@ webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
 webhookCredentialsSuite(getStack);
+documentExampleSuite(getStack);

@@ -82,6 +82,73 @@ describe.each(shapes)('%s record shape', (recordShape) => {
 			expect(responseErrors(method, path, body, recordShape)).toEqual([]);
 		}
 	});
+
+	it('answers a multipart upload with a published Document whose url serves the bytes, and links it to a work order', async () => {
+		const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
+		const form = new FormData();
+		form.append('file', new Blob([bytes], { type: 'image/png' }), 'condenser coil.png');
+		form.append('name', 'Condenser coil before cleaning');
+		// A standard client's multipart (Node's FormData), not only the node's own encoder.
+		const res = await fetch(`${sandbox.url}/api/eam/documents`, { method: 'POST', headers: { authorization: `Bearer ${sandbox.connections.ccn.token}` }, body: form });
+		expect(res.status).toBe(200);
+		const body = await res.json();
+		expect(responseErrors('POST', '/api/eam/documents', body, recordShape)).toEqual([]);
+		const key = body.data.key ?? body.data.id;
+		expect(body.data).toMatchObject({ name: 'Condenser coil before cleaning', contentType: 'image/png', type: 'png', entityKeys: [] });
+		const file = await fetch(body.data.url, { headers: { authorization: `Bearer ${sandbox.connections.ccn.token}` } });
+		expect([file.status, file.headers.get('content-type')]).toEqual([200, 'image/png']);
+		expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+		// The file wants the token of its own connection.
+		expect((await fetch(body.data.url)).status).toBe(401);
+		expect((await fetch(body.data.url, { headers: { authorization: `Bearer ${sandbox.connections.cmms.token}` } })).status).toBe(404);
+
+		const wo = first('work-orders');
+		const link = { documents: { name: body.data.name, url: body.data.url, type: body.data.type, contentType: body.data.contentType } };
+		expect(requestErrors('PUT', `/api/eam/work-orders/${wo.key}`, link)).toEqual([]);
+		const updated = await call(sandbox, 'PUT', `/api/eam/work-orders/${wo.key}`, { json: link });
+		expect(responseErrors('PUT', `/api/eam/work-orders/${wo.key}`, updated.body, recordShape)).toEqual([]);
+		expect(updated.body.data.documents).toEqual([expect.objectContaining({ key, url: body.data.url, entityKeys: [wo.key] })]);
+		const doc = await call(sandbox, 'GET', `/api/eam/documents/${key}`);
+		expect(doc.body.data.entityKeys).toEqual([wo.key]);
+	});
+});
+
+describe.each(['error', 'status'] as Array<Settings['errorForm']>)('uploads refused in the %s error form', (errorForm) => {
+	beforeEach(() => sandbox.configure({ errorForm }));
+	const post = (body: BodyInit, contentType?: string) =>
+		fetch(`${sandbox.url}/api/eam/documents`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sandbox.connections.ccn.token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+			body,
+		});
+	const form = (parts: Array<[string, string | Blob, string?]>) => {
+		const f = new FormData();
+		for (const [name, value, filename] of parts) {
+			if (typeof value === 'string') f.append(name, value);
+			else f.append(name, value, filename);
+		}
+		return f;
+	};
+
+	it.each<[number, string, () => Promise<Response>, string[]]>([
+		[400, 'a JSON body', () => post(JSON.stringify({ file: 'string', name: 'x' }), 'application/json'), []],
+		[400, 'multipart without a boundary', () => post('--x\r\n', 'multipart/form-data'), []],
+		[400, 'a body cut off before its closing boundary', () => post('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx', 'multipart/form-data; boundary=b'), []],
+		[422, 'no file part', () => post(form([['name', 'Photo']])), ['file']],
+		[422, 'the file sent as a text field', () => post(form([['file', 'not a file']])), ['file']],
+		[422, 'a field that is not published', () => post(form([['file', new Blob(['x']), 'x.txt'], ['colour', 'red']])), ['colour']],
+		[413, 'a file over the upload limit', async () => {
+			sandbox.configure({ maxUploadBytes: 1024 });
+			return post(form([['file', new Blob([Buffer.alloc(4096)]), 'big.bin']]));
+		}, []],
+	])('answers %i to %s', async (expected, _what, send, fields) => {
+		const res = await send();
+		const body = await res.json();
+		expect(res.status).toBe(expected);
+		expect(errorBodyErrors(body, errorForm)).toEqual([]);
+		if (errorForm === 'error' && fields.length) expect(Object.keys(body.error.fields)).toEqual(fields);
+		if (errorForm === 'status') expect(body.status).toBe(expected);
+	});
 });
 
 it('serves the system answers as published', async () => {
