@@ -19,6 +19,7 @@ import { purchaseOrderLineItem } from './purchaseOrderLineItem';
 import { returnOrder } from './returnOrder';
 import { serviceRequest } from './serviceRequest';
 import { site } from './site';
+import { status } from './status';
 import { stock } from './stock';
 import { storeroom } from './storeroom';
 import { team } from './team';
@@ -51,6 +52,7 @@ export const resources: MakiniResource[] = [
 	returnOrder,
 	serviceRequest,
 	site,
+	status,
 	stock,
 	storeroom,
 	team,
