@@ -4,6 +4,7 @@ import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
 import { duplicatesSuite } from './suites/duplicates';
 import { editorSuite } from './suites/editor';
+import { lowStockExampleSuite } from './suites/lowStockExample';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
@@ -30,6 +31,7 @@ afterAll(async () => {
 registrationSuite(getStack);
 editorSuite(getStack);
 scheduledExamplesSuite(getStack);
+lowStockExampleSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
