@@ -278,7 +278,7 @@ describe('work order forms', () => {
 			resource: 'workOrder',
 			operation: 'update',
 			workOrderKey: order.key, // plain string in the record picker too
-			updateFields: { teamKey: team.key, laborAssignedKey: ` ${String(user.key)} `, siteKey: site.key, locationKey: location.key, serviceRequestKey: records('service-requests')[0].key },
+			updateFields: { teamKey: team.key, laborAssignedKey: user.key, siteKey: site.key, locationKey: location.key, serviceRequestKey: records('service-requests')[0].key },
 		});
 		expect(recorder.written('PUT', `/api/eam/work-orders/${String(order.key)}`)).toEqual({
 			teamKey: team.key,

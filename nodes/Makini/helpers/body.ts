@@ -13,11 +13,10 @@ export const jsonFieldsProperty: INodeProperties = {
 };
 
 /**
- * The key a resource locator value holds ({__rl, mode, value}; By URL: the last path segment), or the value itself
- * when it is a plain string, as workflows saved before the field became a picker hold it.
+ * The key a resource locator value holds ({__rl, mode, value}; By URL: the last path segment, trimmed), or the value
+ * itself otherwise: a plain string, as workflows saved before the field became a picker hold it, passes unchanged.
  */
 export function locatorValue(value: unknown): unknown {
-	if (typeof value === 'string') return value.trim();
 	if (typeof value !== 'object' || value === null || !('__rl' in value)) return value;
 	const { mode, value: inner } = value as { mode?: string; value?: unknown };
 	if (typeof inner !== 'string') return inner;

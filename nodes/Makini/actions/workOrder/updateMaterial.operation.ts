@@ -62,7 +62,8 @@ export async function execute(
 	};
 	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 	const storeroomKey = locatorValue(fields.storeroomKey);
-	if (typeof storeroomKey === 'string' && storeroomKey !== '') body.storeroomKey = storeroomKey;
+	if (typeof storeroomKey === 'string' && storeroomKey.trim() !== '')
+		body.storeroomKey = storeroomKey.trim();
 	const path = `/api/eam/work-orders/${key}/materials/${materialKey}`;
 	return [await makiniApiRecord.call(this, { method: 'PUT', path, body, itemIndex }, transport)];
 }
