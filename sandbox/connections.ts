@@ -3,7 +3,7 @@ import type { PortfolioProfile } from './data/portfolio';
 import { PURCHASE_ORDER_STATUSES, RETURN_ORDER_STATUSES, SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './data/statuses';
 import { Prng } from './prng';
 import { HEALTHY } from './scenarios';
-import { ENTITIES } from './schema';
+import { ENTITIES, MATERIAL_ITEMS } from './schema';
 import { EntityStore } from './store';
 import type { SandboxConnection, Scenario, Stats, Subscription } from './types';
 
@@ -39,7 +39,7 @@ export interface ConnectionSpec {
 export function createConnection(spec: ConnectionSpec): ConnectionState {
 	const secrets = new Prng(spec.seed ^ 0x5eed);
 	const stores: Record<string, EntityStore> = {};
-	for (const def of ENTITIES) stores[def.path] = new EntityStore(def, spec.code);
+	for (const def of [...ENTITIES, MATERIAL_ITEMS]) stores[def.path] = new EntityStore(def, spec.code);
 	const now = new Date().toISOString();
 	if (spec.portfolio) {
 		generatePortfolio(stores, { seed: spec.seed, ...spec.portfolio });

@@ -5,6 +5,7 @@ import { startE2eStack } from './helpers';
 import { documentExampleSuite } from './suites/documentExample';
 import { duplicatesSuite } from './suites/duplicates';
 import { editorSuite } from './suites/editor';
+import { lowStockExampleSuite } from './suites/lowStockExample';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
@@ -31,6 +32,7 @@ afterAll(async () => {
 registrationSuite(getStack);
 editorSuite(getStack);
 scheduledExamplesSuite(getStack);
+lowStockExampleSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
