@@ -43,6 +43,9 @@ export async function activateExamples(
 	const active: StoredWorkflow[] = [];
 	const failed: Array<{ name: string; message: string }> = [];
 	for (const { workflow } of imported) {
+		// A workflow started by hand only (example 6) has nothing to activate; n8n would refuse it.
+		const types = workflow.nodes.map((n) => String(n.type));
+		if (!types.some((t) => /trigger/i.test(t) && t !== 'n8n-nodes-base.manualTrigger')) continue;
 		try {
 			const activated = await rest.setActive(workflow.id, true);
 			await waitUntilLive(rest, activated);

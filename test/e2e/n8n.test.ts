@@ -7,6 +7,7 @@ import { editorSuite } from './suites/editor';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
+import { systemApiSuite } from './suites/systemApi';
 import { webhookCredentialsSuite } from './suites/webhookCredentials';
 import { webhookExampleSuite } from './suites/webhookExample';
 
@@ -34,3 +35,4 @@ webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
 webhookCredentialsSuite(getStack);
+systemApiSuite(getStack);
