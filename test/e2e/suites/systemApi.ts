@@ -55,7 +55,7 @@ export function systemApiSuite(getStack: () => Stack): void {
 			const stats = stack.sandbox.stats(key);
 			expect(stats.byStatus['200']).toBeGreaterThanOrEqual(1);
 			expect(stats.byStatus['401']).toBeUndefined();
-			expect(execution.output['Read Assets With The New Token']).toEqual([{ json: {} }]);
+			expect(execution.output['Read Assets With The New Token'].map((i) => i.json)).toEqual([{}]);
 
 			// And tagged through the System API, with what the read found.
 			const [tagged] = execution.output['Set Metadata'].map((i) => i.json as Row);
