@@ -43,7 +43,7 @@ async function main(): Promise<void> {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 
-	const imported = await importExamples(stack.rest, stack.credentials);
+	const imported = await importExamples(stack.rest, { ...stack.credentials, ...stack.systemCredentials });
 	const activation = await activateExamples(stack.rest, imported);
 	const subscriptions = await subscribeWebhookTriggers(stack, activation.active);
 

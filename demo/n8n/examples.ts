@@ -43,9 +43,9 @@ export async function activateExamples(
 	const active: StoredWorkflow[] = [];
 	const failed: Array<{ name: string; message: string }> = [];
 	for (const { workflow } of imported) {
-		// A workflow started only by hand (example 8, Manual Trigger) has nothing to activate.
-		const triggered = workflow.nodes.some((n) => /trigger/i.test(String(n.type)) && n.type !== 'n8n-nodes-base.manualTrigger');
-		if (!triggered) continue;
+		// A workflow started by hand only (examples 6 and 8) has nothing to activate; n8n would refuse it.
+		const types = workflow.nodes.map((n) => String(n.type));
+		if (!types.some((t) => /trigger/i.test(t) && t !== 'n8n-nodes-base.manualTrigger')) continue;
 		try {
 			const activated = await rest.setActive(workflow.id, true);
 			await waitUntilLive(rest, activated);

@@ -41,6 +41,42 @@ export async function provisionCredentials(
 	return result;
 }
 
+/** A credential in n8n as workflows refer to it. */
+export interface BoundCredential {
+	id: string;
+	name: string;
+}
+
+/**
+ * Credential names example 6 refers to: the System API (admin) credential, and a Makini API credential whose
+ * Connection Token is an expression that n8n resolves against the node's input item (the token the Makini
+ * System node just issued).
+ */
+export const SYSTEM_CREDENTIAL_NAMES = {
+	system: 'Makini System (sandbox)',
+	tokenFromInput: 'Makini token from input ({{ $json.token }})',
+} as const;
+export type SystemRole = keyof typeof SYSTEM_CREDENTIAL_NAMES;
+export const TOKEN_FROM_INPUT = '={{ $json.token }}';
+
+export async function provisionSystemCredentials(
+	rest: N8nRest,
+	baseUrl: string,
+	client: { clientId: string; clientSecret: string },
+): Promise<Record<SystemRole, BoundCredential>> {
+	const { system, tokenFromInput } = SYSTEM_CREDENTIAL_NAMES;
+	return {
+		system: {
+			name: system,
+			id: await rest.upsertCredential(system, 'makiniSystemApi', { baseUrl, clientId: client.clientId, clientSecret: client.clientSecret }),
+		},
+		tokenFromInput: {
+			name: tokenFromInput,
+			id: await rest.upsertCredential(tokenFromInput, 'makiniApi', { baseUrl, token: TOKEN_FROM_INPUT }),
+		},
+	};
+}
+
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 export function loadExamples(): Array<{ file: string; workflow: WorkflowJson }> {
@@ -51,7 +87,7 @@ export function loadExamples(): Array<{ file: string; workflow: WorkflowJson }> 
 }
 
 /** Points every credential reference (matched by credential name) at the credentials created in this n8n. */
-export function bindCredentials(workflow: WorkflowJson, credentials: Record<ConnectionRole, ProvisionedCredential>): WorkflowJson {
+export function bindCredentials(workflow: WorkflowJson, credentials: Record<string, BoundCredential>): WorkflowJson {
 	const byName = new Map(Object.values(credentials).map((c) => [c.name, c.id]));
 	const nodes = workflow.nodes.map((node) => {
 		const refs = node.credentials as Record<string, { id: string; name: string }> | undefined;
@@ -67,7 +103,7 @@ export function bindCredentials(workflow: WorkflowJson, credentials: Record<Conn
 /** Imports each example once (matched by workflow name; an existing one is updated in place). */
 export async function importExamples(
 	rest: N8nRest,
-	credentials: Record<ConnectionRole, ProvisionedCredential>,
+	credentials: Record<string, BoundCredential>,
 ): Promise<Array<{ file: string; workflow: StoredWorkflow }>> {
 	const existing = await rest.listWorkflows();
 	const imported: Array<{ file: string; workflow: StoredWorkflow }> = [];

@@ -1,10 +1,17 @@
 // The whole local stack the demo and the end-to-end tests share: the Makini sandbox (in-process, control
 // endpoints on), a pinned real n8n with this package loaded, its owner, and one Makini credential per
 // sandbox connection.
-import { Sandbox, startSandbox } from '../../sandbox';
+import { RunningSandbox, startSandbox } from '../../sandbox';
 import { N8N_VERSION, ensureN8nInstalled } from './install';
 import { N8nInstance, freePort, startN8n } from './process';
-import { ConnectionRole, ProvisionedCredential, provisionCredentials } from './provision';
+import {
+	BoundCredential,
+	ConnectionRole,
+	ProvisionedCredential,
+	SystemRole,
+	provisionCredentials,
+	provisionSystemCredentials,
+} from './provision';
 import { N8nRest, Owner } from './rest';
 
 export interface StackOptions {
@@ -17,10 +24,12 @@ export interface StackOptions {
 }
 
 export interface Stack {
-	sandbox: Sandbox;
+	sandbox: RunningSandbox;
 	n8n: N8nInstance;
 	rest: N8nRest;
 	credentials: Record<ConnectionRole, ProvisionedCredential>;
+	/** The System API credential and the token-from-input Makini API credential (example 6). */
+	systemCredentials: Record<SystemRole, BoundCredential>;
 	/** Stops n8n and starts it again on the same port and user folder (database, static data, webhooks). */
 	restartN8n(): Promise<void>;
 	stop(): Promise<void>;
@@ -38,11 +47,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 		const rest = new N8nRest(n8n.url);
 		await rest.ensureOwner(options.owner);
 		const credentials = await provisionCredentials(rest, sandbox.url, sandbox.connections);
+		const systemCredentials = await provisionSystemCredentials(rest, sandbox.url, sandbox.oauthClient);
 		const stack: Stack = {
 			sandbox,
 			n8n,
 			rest,
 			credentials,
+			systemCredentials,
 			restartN8n: async () => {
 				const { port } = stack.n8n;
 				await stack.n8n.stop();

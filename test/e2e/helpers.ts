@@ -55,7 +55,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function importExample(stack: Stack, filePrefix: string, edit?: (wf: StoredWorkflow) => void): Promise<StoredWorkflow> {
 	const example = loadExamples().find((e) => e.file.startsWith(filePrefix));
 	if (!example) throw new Error(`no example ${filePrefix}*.json`);
-	const workflow = bindCredentials(example.workflow, stack.credentials) as StoredWorkflow;
+	const workflow = bindCredentials(example.workflow, { ...stack.credentials, ...stack.systemCredentials }) as StoredWorkflow;
 	edit?.(workflow);
 	return stack.rest.createWorkflow(workflow);
 }

@@ -9,6 +9,7 @@ import { lowStockExampleSuite } from './suites/lowStockExample';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
+import { systemApiSuite } from './suites/systemApi';
 import { webhookCredentialsSuite } from './suites/webhookCredentials';
 import { webhookExampleSuite } from './suites/webhookExample';
 
@@ -38,3 +39,4 @@ pollingSuite(getStack);
 duplicatesSuite(getStack);
 webhookCredentialsSuite(getStack);
 documentExampleSuite(getStack);
+systemApiSuite(getStack);

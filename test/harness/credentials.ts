@@ -1,7 +1,9 @@
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
+	ICredentialsExpressionResolveValues,
 	ICredentialType,
+	IExecuteData,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
@@ -10,6 +12,7 @@ import type {
 	INodeProperties,
 	IRequestOptionsSimplified,
 	Workflow,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper, deepCopy } from 'n8n-workflow';
 
@@ -72,12 +75,15 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
+	/** Every preAuthentication the harness ran: the credential type, and whether a 401 asked for it. */
 	readonly preAuthentications: Array<{ type: string; expired: boolean }> = [];
 
 	/**
-	 * n8n's CredentialsHelper.preAuthentication (n8n 1.123): when the type has a hidden `expirable` field that is
-	 * empty, or the request answered 401 (credentialsExpired), or a credential test runs, call the type's
-	 * preAuthentication, save the result and merge it into the credentials in use.
+	 * The contract n8n-core relies on (it calls this before each authenticated request, and again with
+	 * `credentialsExpired` after a 401): a type that keeps a token in a hidden field marked `expirable` gets a
+	 * fresh one from its own preAuthentication when that field is still empty or the token was refused. The new
+	 * values are saved to the store (so the next run starts with them) and handed back for this request; in
+	 * every other case nothing is returned and the request goes out with the credentials as they are.
 	 */
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
@@ -87,16 +93,20 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
-		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
-		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
+		const fetchToken = type?.preAuthentication;
+		const tokenField = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true)?.name;
+		if (typeof fetchToken !== 'function' || tokenField === undefined) return undefined;
+		const needsToken = credentialsExpired || credentials[tokenField] === '' || credentials[tokenField] === undefined;
+		if (!needsToken) return undefined;
 		this.preAuthentications.push({ type: typeName, expired: credentialsExpired });
-		const output = await type.preAuthentication.call(helpers, credentials);
-		if (output[expirable.name] === undefined) return undefined;
-		if (!node.credentials) return undefined;
-		await this.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
-		return Object.assign(credentials, output);
+		const fresh = await fetchToken.call(helpers, credentials);
+		if (fresh[tokenField] === undefined) return undefined;
+		const renewed = { ...credentials, ...fresh } as ICredentialDataDecryptedObject;
+		const reference = node.credentials?.[typeName];
+		if (reference === undefined) return undefined;
+		await this.updateCredentials(reference, typeName, renewed);
+		Object.assign(credentials, fresh);
+		return renewed;
 	}
 
 	async getCredentials(): Promise<ICredentials> {
@@ -107,6 +117,10 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 		_additionalData: unknown,
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
+		mode?: WorkflowExecuteMode,
+		executeData?: IExecuteData,
+		_raw?: boolean,
+		item?: ICredentialsExpressionResolveValues,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.store[type];
 		if (!data) throw new Error(`The test passed no "${type}" credentials`);
@@ -115,6 +129,23 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 			if (property.default !== undefined) withDefaults[property.name] = property.default as string;
 		}
 		Object.assign(withDefaults, deepCopy(data));
+		// A node reading its credentials while it runs hands over its item: expressions in the credential data
+		// (a token taken from `$json`) see that item, as in n8n.
+		if (item) {
+			return item.workflow.expression.getParameterValue(
+				withDefaults as INodeParameters,
+				item.runExecutionData,
+				item.runIndex,
+				item.itemIndex,
+				item.node.name,
+				item.connectionInputData,
+				mode ?? 'internal',
+				{},
+				executeData,
+				false,
+				withDefaults,
+			) as ICredentialDataDecryptedObject;
+		}
 		// Expression defaults (e.g. the OAuth2 token URL built from baseUrl via $self) resolve as in n8n.
 		if (!this.workflow) throw new Error('PlainCredentialsHelper.workflow is not set');
 		const node = Object.values(this.workflow.nodes)[0];

@@ -5,6 +5,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { Makini } from '../../nodes/Makini/Makini.node';
 import { MakiniPollingTrigger } from '../../nodes/Makini/MakiniPollingTrigger.node';
+import { MakiniSystem } from '../../nodes/Makini/MakiniSystem.node';
 import { runNode } from '../harness/execute';
 import { useSandbox } from '../harness/sandbox';
 import { TriggerHarness } from '../harness/trigger';
@@ -18,6 +19,7 @@ interface ExampleNode {
 	name: string;
 	parameters: INodeParameters & { jsCode?: string };
 	executeOnce?: boolean;
+	credentials?: Record<string, { id: string; name: string }>;
 }
 const example = (file: string) => {
 	const nodes = (JSON.parse(readFileSync(join(__dirname, '../../examples', file), 'utf8')) as { nodes: ExampleNode[] }).nodes;
@@ -94,6 +96,37 @@ describe.each([['published shape', 'key'], ['v4 records', 'v4']] as const)('%s',
 			.map((r) => Number(r.json.reading))
 			.filter((h) => Math.floor(h / 2000) >= 1 && h - Math.floor(h / 2000) * 2000 <= 168);
 		expect(run().map((d) => d.json.runHours)).toEqual(expected);
+	});
+
+	test('example 6: provisions a connection, reads it with the token of the input item, tags it', async () => {
+		const node6 = example('6-provision-connection.json');
+		const system = new MakiniSystem();
+		const admin = { makiniSystemApi: { baseUrl: `${fx.sandbox.url}/`, clientId: fx.sandbox.oauthClient.clientId, clientSecret: fx.sandbox.oauthClient.clientSecret } };
+		const runSystem = async (n: ExampleNode, items: INodeExecutionData[]) =>
+			(await runNode({ node: system, parameters: n.parameters, items: n.executeOnce ? items.slice(0, 1) : items, credentials: admin }))[0];
+
+		const [created] = await runSystem(node6('Create Connection'), [{ json: {} }]);
+		const key = String(created.json.key);
+		expect(created.json).toMatchObject({ access_token: expect.any(String), key: expect.stringMatching(/^conn_/) });
+		// The new connection's source system delivers one asset before the token is used.
+		await axios.post(`${fx.sandbox.url}/__sandbox/connections/${key}/changes`, { entity: 'assets', patch: { name: 'Lakeshore chiller 1' } });
+		const tokens = await runSystem(node6('Create Token'), [created]);
+		expect(tokens).toHaveLength(1);
+		expect(tokens[0].json.token).toEqual(expect.any(String));
+
+		// The Makini API credential of the read node takes its Connection Token from the input item, as in n8n.
+		const read = node6('Read Assets With The New Token');
+		expect(Object.keys(read.credentials ?? {})).toEqual(['makiniApi']);
+		const before = fx.sandbox.stats(key).requests;
+		const [assets] = await runNode({ node, parameters: read.parameters, items: tokens, credentials: { makiniApi: { baseUrl: `${fx.sandbox.url}/`, token: '={{ $json.token }}' } } });
+		expect(assets.map((a) => a.json[recordShape === 'v4' ? '_displayValue' : 'name'])).toEqual(['Lakeshore chiller 1']);
+		expect(fx.sandbox.stats(key).requests).toBeGreaterThan(before); // read as the new connection, not another one
+
+		const metadata = node6('Set Metadata');
+		const entries = (metadata.parameters.metadata as { entries: Array<{ key: string; value: string }> }).entries;
+		expect(metadata.parameters.connectionKey).toBe("={{ $('Create Connection').first().json.key }}");
+		const [tagged] = await runSystem({ ...metadata, parameters: { ...metadata.parameters, connectionKey: key, metadata: { entries: entries.map((e) => ({ key: e.key, value: e.key === 'assets_at_start' ? String(assets.length) : e.value })) } } }, assets);
+		expect(tagged.json).toMatchObject({ key, metadata: { provisioned_by: 'n8n', assets_at_start: '1' } });
 	});
 
 	test('example 5: alerts at activation when the connection is already failing', async () => {
