@@ -6,7 +6,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { IDataObject, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
+import axios from 'axios';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
 import { runNode } from '../harness/execute';
@@ -51,10 +52,10 @@ type NodeName = 'makini' | 'makiniSystem';
 function loadSystemNode(): INodeType | string {
 	try {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const loaded = require('../../nodes/MakiniSystem/MakiniSystem.node') as Record<string, new () => INodeType>;
+		const loaded = require('../../nodes/Makini/MakiniSystem.node') as Record<string, new () => INodeType>;
 		return new loaded.MakiniSystem();
 	} catch (error) {
-		return `no node makiniSystem (nodes/MakiniSystem/MakiniSystem.node.ts): ${(error as Error).message.split('\n')[0]}`;
+		return `no node makiniSystem (nodes/Makini/MakiniSystem.node.ts): ${(error as Error).message.split('\n')[0]}`;
 	}
 }
 
@@ -111,6 +112,8 @@ interface Setup {
 	path?: Record<string, string>;
 	/** For a request outside the published paths (a document's file), the exact path expected. */
 	expectPath?: string;
+	/** Input items (default one empty item). */
+	items?: INodeExecutionData[];
 }
 
 interface Case {
@@ -261,16 +264,22 @@ const CASES: Case[] = [
 		node: 'makini',
 		resource: 'document',
 		operation: 'upload',
-		setup: () => ({ parameters: { binaryPropertyName: 'data' } }),
+		setup: () => ({
+			parameters: { binaryPropertyName: 'data' },
+			items: [{ json: {}, binary: { data: { data: Buffer.from('%PDF-1.4 coverage').toString('base64'), mimeType: 'application/pdf', fileName: 'coverage.pdf' } } }],
+		}),
 	},
 	{
 		pair: 'GET {url}',
 		node: 'makini',
 		resource: 'document',
 		operation: 'download',
-		setup: (c) => {
-			const record = c.records('documents').find((d) => typeof d.url === 'string')!;
-			return { parameters: { documentKey: String(record.key) }, expectPath: new URL(String(record.url)).pathname };
+		setup: async (c) => {
+			// The record's url, pointed through the recorder (same origin as the credential's Base URL) to see the request.
+			const key = c.key('documents');
+			const path = new URL(String(c.records('documents')[0].url)).pathname;
+			await axios.post(`${fx.sandbox.url}/__sandbox/connections/ccn/changes`, { entity: 'documents', key, patch: { url: `${recorder.url}${path}` } });
+			return { parameters: { documentKey: key }, expectPath: path };
 		},
 	},
 	// Raw tables, passthrough, the connection
@@ -385,6 +394,7 @@ describe('API coverage: the published endpoints and the node operations', () => 
 				node,
 				parameters: { resource: c.resource, operation: c.operation, ...asDescribed(node, c, setup.parameters) },
 				credentials: await credentialsFor(c.node),
+				items: setup.items,
 			});
 		} catch (error) {
 			failure = error as Error;
