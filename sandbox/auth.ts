@@ -87,6 +87,18 @@ export class AuthState {
 		return expiresAt !== undefined && expiresAt > Date.now();
 	}
 
+	/** Expires every admin token now (to exercise n8n re-running preAuthentication on 401). */
+	expireAdminTokens(): number {
+		let n = 0;
+		for (const [issued, expiresAt] of this.adminTokens) {
+			if (expiresAt > 0) {
+				this.adminTokens.set(issued, 0);
+				n += 1;
+			}
+		}
+		return n;
+	}
+
 	/** 'expired' is told apart from unknown only for the message; both are 401. */
 	connectionFor(bearer: string, connections: Map<string, ConnectionState>): ConnectionState | 'expired' | undefined {
 		for (const c of connections.values()) if (c.info.token === bearer) return c;

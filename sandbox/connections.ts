@@ -19,6 +19,8 @@ export interface ConnectionState {
 	stats: Stats;
 	subscriptions: Subscription[];
 	syncUpdatedAt: string;
+	/** Integrator metadata (POST /api/system/connections/{id}/metadata), served as `user_metadata` (a JSON string). */
+	metadata: Record<string, string>;
 }
 
 export const emptyStats = (): Stats => ({ requests: 0, faults: 0, byStatus: {} });
@@ -65,6 +67,7 @@ export function createConnection(spec: ConnectionSpec): ConnectionState {
 		stats: emptyStats(),
 		subscriptions: [],
 		syncUpdatedAt: now,
+		metadata: {},
 	};
 }
 

@@ -6,13 +6,14 @@ import type { ConnectionState } from './connections';
 import { countRequest, createConnection, emptyStats } from './connections';
 import { ApiError, validationError } from './errors';
 import type { Ctx, Reply } from './http';
-import { errorReply, send } from './http';
+import { errorReply, ok, send } from './http';
 import { Prng } from './prng';
 import type { ControlPowers } from './routes/control';
 import { handleControl } from './routes/control';
 import { connectionRequest } from './routes/connection';
 import type { RequestMeta, TrafficDeps } from './routes/connection';
 import { authorize, token } from './routes/link';
+import { handlePassthrough, handleRaw } from './routes/raw';
 import { handleSystem } from './routes/system';
 import { HEALTHY, scenarioProblems } from './scenarios';
 import { DEFAULT_SETTINGS, settingsProblems } from './settings';
@@ -170,6 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		},
 		applyChange,
 		expireTokens: (id) => auth.expireAccessTokens(id),
+		expireAdminTokens: () => auth.expireAdminTokens(),
 		settings: () => ({ ...settings }),
 		configure,
 		resetSettings,
@@ -182,6 +184,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const method = ctx.req.method;
 		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length), traffic);
 		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined, traffic);
+		if (path === '/api/integrations/current' && method === 'DELETE') {
+			// The connection is gone: every token of it (static, Link or system-issued) is refused from now on.
+			return connectionRequest(ctx, meta, (conn) => {
+				connections.delete(conn.info.id);
+				return ok({});
+			}, traffic);
+		}
+		if (path === '/api/passthrough') return connectionRequest(ctx, meta, (conn) => handlePassthrough(ctx, conn), traffic);
+		if (path.startsWith('/api/raw/')) return connectionRequest(ctx, meta, (conn) => handleRaw(ctx, conn, path.slice('/api/raw/'.length)), traffic);
 		if (path.startsWith('/api/system/')) return handleSystem(ctx, path.slice('/api/system/'.length), auth, connections, addConnection);
 		if (path === '/link/token' && method === 'POST') return token(ctx, auth, connections);
 		if (path === '/oauth/authorize' && method === 'GET') return authorize(ctx, auth, connections);

@@ -20,9 +20,12 @@ export interface TrafficDeps {
 	notify: Notify;
 }
 
+/** What a connection token asks for: the data API (path under /api/eam/), the connection itself, or another handler. */
+export type ConnectionTarget = string | undefined | ((conn: ConnectionState) => Reply | Promise<Reply>);
+
 /** Answers undefined when the scenario already dealt with the socket (reset, truncated or lost answer). */
-export async function connectionRequest(ctx: Ctx, meta: RequestMeta, rest: string | undefined, deps: TrafficDeps): Promise<Reply | undefined> {
-const { auth, connections, sleep, notify } = deps;
+export async function connectionRequest(ctx: Ctx, meta: RequestMeta, rest: ConnectionTarget, deps: TrafficDeps): Promise<Reply | undefined> {
+	const { auth, connections, sleep, notify } = deps;
 	const bearer = bearerToken(ctx.req);
 	if (!bearer) throw new ApiError(401, 'Missing bearer token', 'AUTHENTICATION_FAILED');
 	const found = auth.connectionFor(bearer, connections);
@@ -72,7 +75,7 @@ const { auth, connections, sleep, notify } = deps;
 			throw new ApiError(401, 'The connection needs to be reauthorized in Makini', 'REAUTHORIZATION_REQUIRED');
 		}
 		try {
-			reply = await handleEam(ctx, conn, rest, notify);
+			reply = typeof rest === 'function' ? await rest(conn) : await handleEam(ctx, conn, rest, notify);
 		} catch (error) {
 			if (!(error instanceof ApiError)) throw error;
 			reply = errorReply(ctx, error);

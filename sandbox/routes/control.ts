@@ -14,6 +14,7 @@ export interface ControlPowers extends Pick<Sandbox, 'setScenario' | 'subscribe'
 	clearSubscriptions(connectionId: string): void;
 	applyChange(connectionId: string, entity: string, key: string | undefined, patch: Record<string, unknown>): unknown;
 	expireTokens(connectionId: string): number;
+	expireAdminTokens(): number;
 	settings(): Settings;
 	configure(settings: Partial<Settings>): Settings;
 	resetSettings(): Settings;
@@ -38,6 +39,7 @@ export async function handleControl(ctx: Ctx, rest: string, powers: ControlPower
 			return ok({ data: powers.configure(body as Partial<Settings>) });
 		}
 	}
+	if (first === 'admin' && id === 'expire-tokens' && !action && method === 'POST') return ok({ data: { expired: powers.expireAdminTokens() } });
 	if (first === 'deliveries' && !id && method === 'GET') return ok({ data: powers.deliveries() });
 	if (first === 'stats' && !id && method === 'GET') {
 		const connection = ctx.url.searchParams.get('connection') ?? undefined;

@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -14,6 +15,7 @@ import { ICredentialsHelper, deepCopy } from 'n8n-workflow';
 
 import { MakiniApi } from '../../credentials/MakiniApi.credentials';
 import { MakiniOAuth2Api } from '../../credentials/MakiniOAuth2Api.credentials';
+import { MakiniSystemApi } from '../../credentials/MakiniSystemApi.credentials';
 import { MakiniWebhookApi } from '../../credentials/MakiniWebhookApi.credentials';
 
 /** Credential data per type, as plain objects; a test may read them back (e.g. after an OAuth2 refresh). */
@@ -22,6 +24,7 @@ export type CredentialStore = Record<string, ICredentialDataDecryptedObject>;
 export const credentialTypes: Record<string, ICredentialType> = {
 	makiniApi: new MakiniApi(),
 	makiniOAuth2Api: new MakiniOAuth2Api(),
+	makiniSystemApi: new MakiniSystemApi(),
 	makiniWebhookApi: new MakiniWebhookApi(),
 };
 
@@ -69,8 +72,31 @@ export class PlainCredentialsHelper extends ICredentialsHelper {
 		return options;
 	}
 
-	async preAuthentication(): Promise<undefined> {
-		return undefined;
+	readonly preAuthentications: Array<{ type: string; expired: boolean }> = [];
+
+	/**
+	 * n8n's CredentialsHelper.preAuthentication (n8n 1.123): when the type has a hidden `expirable` field that is
+	 * empty, or the request answered 401 (credentialsExpired), or a credential test runs, call the type's
+	 * preAuthentication, save the result and merge it into the credentials in use.
+	 */
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (expirable?.name === undefined || typeof type.preAuthentication !== 'function') return undefined;
+		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
+		this.preAuthentications.push({ type: typeName, expired: credentialsExpired });
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output[expirable.name] === undefined) return undefined;
+		if (!node.credentials) return undefined;
+		await this.updateCredentials(node.credentials[typeName], typeName, Object.assign(credentials, output));
+		return Object.assign(credentials, output);
 	}
 
 	async getCredentials(): Promise<ICredentials> {

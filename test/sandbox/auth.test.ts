@@ -177,8 +177,11 @@ describe('system API (client credentials)', () => {
 		expect(invalid.body.error.fields).toEqual({ email: 'must be an email address', provider: 'is required' });
 		const created = await call(sandbox, 'POST', '/api/system/connections', { token: access_token, json: { name: 'Lakeshore CCN', email: 'ops@lakeshore.example', provider: 'carrier-ccn', credentials: [] } });
 		expect(created.status).toBe(200);
-		const id = created.body.data.key;
-		expect(created.body.data.expires_in).toBeGreaterThan(Date.now() / 1000);
+		// ConnectionStore is the token pair only (no key): the key is found by listing connections.
+		expect(Object.keys(created.body.data).sort()).toEqual(['access_token', 'expires_in', 'refresh_token']);
+		expect(Number(created.body.data.expires_in)).toBeGreaterThan(Date.now() / 1000);
+		const after = await call(sandbox, 'GET', '/api/system/connections', { token: access_token });
+		const id = after.body.data.find((c: { name: string }) => c.name === 'Lakeshore CCN').key;
 		expect((await call(sandbox, 'GET', '/api/eam/assets', { token: created.body.data.access_token })).body.meta.total).toBe(0);
 		const issued = await call(sandbox, 'POST', `/api/system/connections/${id}/token`, { token: access_token });
 		expect(issued.status).toBe(200);

@@ -3,6 +3,7 @@
 // rejects what it must.
 import { startSandbox } from '../../sandbox';
 import type { RunningSandbox } from '../../sandbox';
+import { SYSTEM_SPEC } from '../../sandbox/contract';
 import { ENTITIES } from '../../sandbox/schema';
 import type { Settings } from '../../sandbox/types';
 import { errorBodyErrors, requestErrors, responseErrors } from '../contract/validate';
@@ -91,6 +92,47 @@ it('serves the system answers as published', async () => {
 	const connections = await call(sandbox, 'GET', '/api/system/connections', { token: admin.body.access_token });
 	expect(connections.status).toBe(200);
 	expect(responseErrors('GET', '/api/system/connections', connections.body)).toEqual([]);
+});
+
+it('serves every system and connection-extra answer as published', async () => {
+	const { clientId, clientSecret } = sandbox.oauthClient;
+	const admin = (await call(sandbox, 'POST', '/link/token', { token: null, json: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret } })).body.access_token;
+	const ccn = sandbox.connections.ccn.token;
+	const check = async (method: string, path: string, json?: unknown, token: string = admin) => {
+		const bare = path.split('?')[0];
+		if (json !== undefined) expect([path, requestErrors(method, bare, json)]).toEqual([path, []]);
+		const { status, body } = await call(sandbox, method, path, { token, json });
+		expect([method, path, status]).toEqual([method, path, 200]);
+		expect([method, path, responseErrors(method, bare, body)]).toEqual([method, path, []]);
+		return body;
+	};
+	await check('GET', '/api/system/platforms');
+	await check('GET', '/api/system/client');
+	// `credentials` is published as type array (PHP's), while the published example sends an object, as the node does:
+	// that one mismatch is the file's own, not the node's.
+	const example = SYSTEM_SPEC.paths['/api/system/connections'].post.requestBody.content['application/json'].schema.example;
+	expect(requestErrors('POST', '/api/system/connections', example)).toEqual(['/credentials must be array']);
+	const withCredentials = await call(sandbox, 'POST', '/api/system/connections', { token: admin, json: { name: 'Object credentials', email: 'o@example.com', provider: 'inextia', credentials: example.credentials } });
+	expect(responseErrors('POST', '/api/system/connections', withCredentials.body)).toEqual([]);
+	const created = await check('POST', '/api/system/connections', { name: 'Conformance CCN', email: 'c@example.com', provider: 'carrier-ccn' });
+	expect(Object.keys(created.data).sort()).toEqual(['access_token', 'expires_in', 'refresh_token']);
+	const listed = await check('GET', '/api/system/connections');
+	const id = listed.data.find((c: { name: string }) => c.name === 'Conformance CCN').key as string;
+	await check('POST', `/api/system/connections/${id}/metadata`, [{ key: 'crm', value: 'A-1' }]);
+	await check('GET', `/api/system/connections/${id}/metadata`);
+	const issued = await check('POST', `/api/system/connections/${id}/token`);
+	const token = issued.data.token as string;
+	await check('GET', '/api/raw/tables', undefined, ccn);
+	await check('GET', '/api/raw/tables/ccn_points/data?page=2&per_page=5&filter%5Bpoint_name%5D=LWT&sort%5Bid%5D=1', undefined, ccn);
+	await check('POST', '/api/passthrough', { path: 'dataservice', method: 'post', headers: { 'Content-Type': 'application/json' }, query: { a: '1' }, body: { targetName: 'F4801' } }, ccn);
+	await check('POST', '/api/passthrough', { sql: 'SELECT * FROM ccn_equipment WHERE bus = :bus LIMIT 3', parameters: { bus: 0 } }, ccn);
+	await check('DELETE', '/api/integrations/current', undefined, token);
+	expect((await call(sandbox, 'GET', '/api/integrations/current', { token })).status).toBe(401);
+	const second = (await call(sandbox, 'POST', '/api/system/connections', { token: admin, json: { name: 'To delete', email: 'd@example.com', provider: 'maintainx' } })).body.data.access_token;
+	const again = (await call(sandbox, 'GET', '/api/system/connections?per_page=500', { token: admin })).body.data.find((c: { name: string }) => c.name === 'To delete').key;
+	await check('DELETE', `/api/system/connections/${again}`);
+	expect((await call(sandbox, 'GET', '/api/eam/assets', { token: second })).status).toBe(401);
+	expect(requestErrors('POST', `/api/system/connections/${id}/metadata`, { key: 'crm', value: 'A-1' })).not.toEqual([]);
 });
 
 describe.each(['error', 'status'] as Array<Settings['errorForm']>)('%s error form', (errorForm) => {

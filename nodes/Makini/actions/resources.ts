@@ -13,9 +13,11 @@ import { material } from './material';
 import { meter } from './meter';
 import { meterReading } from './meterReading';
 import { organization } from './organization';
+import { passthrough } from './passthrough';
 import { preventiveMaintenance } from './preventiveMaintenance';
 import { purchaseOrder } from './purchaseOrder';
 import { purchaseOrderLineItem } from './purchaseOrderLineItem';
+import { rawTable } from './rawTable';
 import { returnOrder } from './returnOrder';
 import { serviceRequest } from './serviceRequest';
 import { site } from './site';
@@ -45,9 +47,11 @@ export const resources: MakiniResource[] = [
 	meter,
 	meterReading,
 	organization,
+	passthrough,
 	preventiveMaintenance,
 	purchaseOrder,
 	purchaseOrderLineItem,
+	rawTable,
 	returnOrder,
 	serviceRequest,
 	site,

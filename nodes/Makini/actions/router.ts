@@ -5,11 +5,7 @@ import { mapWithConcurrency } from '../helpers/concurrency';
 import type { ListOptions } from '../transport';
 import { RateGate } from '../transport';
 import { resources } from './resources';
-import type { MakiniOperation } from './shared/types';
-
-const operationsByResource: Record<string, Record<string, MakiniOperation>> = Object.fromEntries(
-	resources.map((resource) => [resource.option.value, resource.operations]),
-);
+import type { MakiniOperation, MakiniResource } from './shared/types';
 
 /** Options → transport settings of one item. */
 function transportFor(ctx: IExecuteFunctions, itemIndex: number, gate: RateGate): ListOptions {
@@ -37,7 +33,24 @@ function errorJson(
 	};
 }
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/** The execute of a node built from resources (the Makini node, the Makini System node). */
+export function createRouter(
+	nodeResources: MakiniResource[],
+): (this: IExecuteFunctions) => Promise<INodeExecutionData[][]> {
+	const operationsByResource: Record<string, Record<string, MakiniOperation>> = Object.fromEntries(
+		nodeResources.map((resource) => [resource.option.value, resource.operations]),
+	);
+	return async function (this: IExecuteFunctions) {
+		return await route.call(this, operationsByResource);
+	};
+}
+
+export const router = createRouter(resources);
+
+async function route(
+	this: IExecuteFunctions,
+	operationsByResource: Record<string, Record<string, MakiniOperation>>,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;

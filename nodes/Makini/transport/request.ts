@@ -19,12 +19,20 @@ import type { AttemptFailure, MakiniFunctions, MakiniRequest, TransportOptions }
 export const DEFAULT_BASE_URL = 'https://api.makini.io';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-type CredentialType = 'makiniApi' | 'makiniOAuth2Api';
+type CredentialType = 'makiniApi' | 'makiniOAuth2Api' | 'makiniSystemApi';
 
-/** The credential the node's Authentication parameter selects (triggers without the parameter use the token). */
+/**
+ * The credential of the node: the Makini System node always uses the admin credential; the others use the one
+ * their Authentication parameter selects (triggers without the parameter use the token).
+ */
 export function credentialType(this: MakiniFunctions): CredentialType {
-	return this.getNode().parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
+	const node = this.getNode();
+	if (/\.makiniSystem$/.test(node.type)) return 'makiniSystemApi';
+	return node.parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
 }
+
+/** Credentials whose token n8n renews when a request throws a 401 (OAuth2 refresh, or preAuthentication again). */
+const RENEWED_ON_401 = new Set<CredentialType>(['makiniOAuth2Api', 'makiniSystemApi']);
 
 type Attempt = { body: IDataObject } | { failure: AttemptFailure };
 
@@ -93,6 +101,7 @@ function redact(text: string, credentials: ICredentialDataDecryptedObject): stri
 	const secrets = [
 		credentials.token,
 		credentials.clientSecret,
+		credentials.adminToken,
 		tokenData.access_token,
 		tokenData.refresh_token,
 	];
@@ -137,22 +146,26 @@ function describeThrown(
 }
 
 /**
- * n8n refreshes an OAuth2 token only when a request *throws* a 401, which ignoreHttpStatusErrors prevents.
- * So after a 401 the request is sent once more in throwing mode: n8n refreshes, saves the new token and resends.
+ * n8n renews a token (OAuth2 refresh, or the admin credential's preAuthentication) only when a request *throws*
+ * a 401, which ignoreHttpStatusErrors prevents. So after a 401 the request is sent once more in throwing mode:
+ * n8n renews, saves the new token and resends.
  */
-async function resendForOAuthRefresh(
+async function resendForRenewal(
 	this: MakiniFunctions,
+	type: CredentialType,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
+	additional?: IAdditionalCredentialOptions,
 ): Promise<Attempt> {
 	try {
 		const response = await this.helpers.httpRequestWithAuthentication.call(
 			this,
-			'makiniOAuth2Api',
+			type,
 			{
 				...options,
 				ignoreHttpStatusErrors: false,
 			},
+			additional,
 		);
 		return fromResponse(response as IDataObject);
 	} catch (thrown) {
@@ -170,7 +183,12 @@ async function resendForOAuthRefresh(
 		}
 		const failure = describeThrown(thrown, credentials);
 		// Not a socket failure: the token endpoint refused the refresh token.
-		return { failure: failure.kind === 'other' ? { ...failure, kind: 'oauth' } : failure };
+		return {
+			failure:
+				failure.kind === 'other' && type === 'makiniOAuth2Api'
+					? { ...failure, kind: 'oauth' }
+					: failure,
+		};
 	} finally {
 		// n8n saved a new token pair: read it again so that error texts redact the new secrets too.
 		credentialsByContext.delete(this);
@@ -207,8 +225,15 @@ async function attempt(
 	} catch (thrown) {
 		return { failure: describeThrown(thrown, credentials) };
 	}
-	if (type === 'makiniOAuth2Api' && 'failure' in result && result.failure.status === 401) {
-		return await resendForOAuthRefresh.call(this, options, credentials);
+	if (RENEWED_ON_401.has(type) && 'failure' in result && result.failure.status === 401) {
+		// The admin credential is renewed on the decrypted object passed in, so the new token is kept for the run.
+		return await resendForRenewal.call(
+			this,
+			type,
+			options,
+			credentials,
+			type === 'makiniSystemApi' ? decrypted : undefined,
+		);
 	}
 	return result;
 }

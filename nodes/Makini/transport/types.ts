@@ -17,7 +17,7 @@ export interface MakiniRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	qs?: IDataObject;
-	body?: IDataObject;
+	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
 }
 

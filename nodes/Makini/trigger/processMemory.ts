@@ -12,19 +12,34 @@ const MAX_MEMORIES = 200;
  */
 export function processMemory(context: IWebhookFunctions): IDataObject {
 	const id = `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	const saved = (context.getWorkflowStaticData('node').seenDeliveries ?? {}) as IDataObject;
 	let memory = memories.get(id);
 	if (memory) {
 		memories.delete(id); // re-inserted below as the most recently used
+		mergeSaved(memory, saved);
 	} else {
-		const saved = context.getWorkflowStaticData('node');
-		memory = {
-			seenDeliveries: { ...(saved.seenDeliveries as IDataObject | undefined) },
-			seenCount: saved.seenCount,
-		};
+		memory = { seenDeliveries: { ...saved }, seenCount: Object.keys(saved).length };
 	}
 	memories.set(id, memory);
 	if (memories.size > MAX_MEMORIES) memories.delete(memories.keys().next().value as string);
 	return memory;
+}
+
+/**
+ * Other n8n processes (queue mode's webhook processors) save what they accepted into the same static data,
+ * which n8n loads afresh for every request: taking in the entries this process lacks is what lets a
+ * redelivery to another process be recognised. Entries already known keep their own (earlier) time.
+ */
+function mergeSaved(memory: IDataObject, saved: IDataObject): void {
+	const seen = memory.seenDeliveries as IDataObject;
+	let added = 0;
+	for (const key in saved) {
+		if (seen[key] === undefined) {
+			seen[key] = saved[key];
+			added++;
+		}
+	}
+	if (added > 0) memory.seenCount = (memory.seenCount as number) + added;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineResource } from '../shared/resource';
+import * as disconnect from './disconnect.operation';
 import * as getSyncStatus from './getSyncStatus.operation';
 
 export const connection = defineResource({
@@ -9,6 +10,13 @@ export const connection = defineResource({
 	},
 	operationOptions: [
 		{
+			name: 'Disconnect',
+			value: 'disconnect',
+			action: 'Disconnect the connection',
+			description:
+				'Delete the connection behind the credential (irreversible; its tokens stop working)',
+		},
+		{
 			name: 'Get Sync Status',
 			value: 'getSyncStatus',
 			action: 'Get the sync status of the connection',
@@ -16,5 +24,5 @@ export const connection = defineResource({
 		},
 	],
 	defaultOperation: 'getSyncStatus',
-	operations: { getSyncStatus },
+	operations: { disconnect, getSyncStatus },
 });

@@ -1,0 +1,49 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { acceptDelivery } from '../../nodes/Makini/trigger/deliveryMemory';
+import { keepInStaticData, processMemory } from '../../nodes/Makini/trigger/processMemory';
+
+// One n8n request as the trigger sees it: n8n hands every request a fresh copy of what the database holds.
+const request = (workflowId: string, stored: IDataObject) => {
+	const staticData = JSON.parse(JSON.stringify(stored)) as IDataObject;
+	return {
+		staticData,
+		context: {
+			getMode: () => 'webhook',
+			getWorkflow: () => ({ id: workflowId }),
+			getNode: () => ({ id: 'trigger' }),
+			getWorkflowStaticData: () => staticData,
+		} as unknown as IWebhookFunctions,
+	};
+};
+const options = { retentionMs: 60_000, maxEntries: 100 };
+
+test('a delivery another process saved is known to this one at its next request', () => {
+	const db: IDataObject = {};
+	// this process accepts a, and the database gets its memory
+	const first = request('wf-merge', db);
+	expect(acceptDelivery(processMemory(first.context), ['id:a'], 1, options)).toBe(true);
+	keepInStaticData(first.context, processMemory(first.context));
+	Object.assign(db, JSON.parse(JSON.stringify(first.staticData)));
+	// another process then saves b (its memory: what it loaded, a, plus b)
+	(db.seenDeliveries as IDataObject)['id:b'] = 2;
+	db.seenCount = 2;
+
+	const next = request('wf-merge', db);
+	const memory = processMemory(next.context);
+	expect(acceptDelivery(memory, ['id:b'], 3, options)).toBe(false);
+	expect(memory.seenDeliveries).toEqual({ 'id:a': 1, 'id:b': 2 });
+	expect(memory.seenCount).toBe(2);
+});
+
+test('an entry this process knows keeps its own time, and a stale save loses nothing it holds', () => {
+	const db: IDataObject = {};
+	const first = request('wf-stale', db);
+	acceptDelivery(processMemory(first.context), ['id:a'], 5, options);
+	acceptDelivery(processMemory(first.context), ['id:c'], 6, options);
+	// the other process's save lands last and never saw c; its copy of a carries another time
+	const next = request('wf-stale', { seenDeliveries: { 'id:a': 9 }, seenCount: 1 });
+	const memory = processMemory(next.context);
+	expect(memory.seenDeliveries).toEqual({ 'id:a': 5, 'id:c': 6 });
+	expect(memory.seenCount).toBe(2);
+});
