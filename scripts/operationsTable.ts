@@ -8,6 +8,7 @@ import { join } from 'path';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 
 import { Makini } from '../nodes/Makini/Makini.node';
+import { MakiniSystem } from '../nodes/Makini/MakiniSystem.node';
 import { MakiniPollingTrigger } from '../nodes/Makini/MakiniPollingTrigger.node';
 import { MakiniTrigger } from '../nodes/Makini/MakiniTrigger.node';
 
@@ -45,23 +46,12 @@ function pollingRows(node: INodeType): string[] {
 	);
 }
 
-/** The System API node, once it exists. */
-function systemNode(): INodeType[] {
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const loaded = require('../nodes/Makini/MakiniSystem.node') as Record<string, new () => INodeType>;
-		return [new loaded.MakiniSystem()];
-	} catch {
-		return [];
-	}
-}
-
 export function operationsTable(): string {
 	return [
 		'| Node | Resource / trigger | Operations / events / entities |',
 		'|---|---|---|',
 		...resourceRows(new Makini()),
-		...systemNode().flatMap(resourceRows),
+		...resourceRows(new MakiniSystem()),
 		...webhookRows(new MakiniTrigger()),
 		...pollingRows(new MakiniPollingTrigger()),
 	].join('\n');

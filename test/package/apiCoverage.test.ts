@@ -10,6 +10,7 @@ import axios from 'axios';
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
+import { MakiniSystem } from '../../nodes/Makini/MakiniSystem.node';
 import { runNode } from '../harness/execute';
 import type { CredentialStore } from '../harness/execute';
 import { startRecorder } from '../harness/recorder';
@@ -48,24 +49,9 @@ function publishedPairs(): string[] {
 
 type NodeName = 'makini' | 'makiniSystem';
 
-/** The System API node, loaded only when it exists so that a missing node fails its cases, not the whole file. */
-function loadSystemNode(): INodeType | string {
-	try {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const loaded = require('../../nodes/Makini/MakiniSystem.node') as Record<string, new () => INodeType>;
-		return new loaded.MakiniSystem();
-	} catch (error) {
-		return `no node makiniSystem (nodes/Makini/MakiniSystem.node.ts): ${(error as Error).message.split('\n')[0]}`;
-	}
-}
+const nodes: Record<NodeName, INodeType> = { makini: new Makini(), makiniSystem: new MakiniSystem() };
 
-const nodes: Record<NodeName, INodeType | string> = { makini: new Makini(), makiniSystem: loadSystemNode() };
-
-function nodeOf(name: NodeName): INodeType {
-	const node = nodes[name];
-	if (typeof node === 'string') throw new Error(node);
-	return node;
-}
+const nodeOf = (name: NodeName): INodeType => nodes[name];
 
 /** resource → operations, read from the node description's Operation dropdowns. */
 function operationsOf(node: INodeType): Map<string, string[]> {
@@ -289,9 +275,9 @@ const CASES: Case[] = [
 		node: 'makini',
 		resource: 'rawTable',
 		operation: 'getRows',
-		setup: () => ({ parameters: { table: 'assets' }, path: { table: 'assets' } }),
+		setup: () => ({ parameters: { table: 'ccn_points' }, path: { table: 'ccn_points' } }),
 	},
-	{ pair: 'POST /api/passthrough', node: 'makini', resource: 'passthrough', operation: 'send', setup: () => ({ parameters: {} }) },
+	{ pair: 'POST /api/passthrough', node: 'makini', resource: 'passthrough', operation: 'send', setup: () => ({ parameters: { mode: 'request', method: 'get', path: 'dataservice' } }) },
 	{ pair: 'GET /api/integrations/current', node: 'makini', resource: 'connection', operation: 'getSyncStatus', setup: () => ({ parameters: {} }) },
 	// System API (admin credential)
 	{ pair: 'GET /api/system/platforms', node: 'makiniSystem', resource: 'platform', operation: 'getAll', setup: () => ({ parameters: {} }) },
@@ -302,18 +288,18 @@ const CASES: Case[] = [
 		node: 'makiniSystem',
 		resource: 'connection',
 		operation: 'create',
-		setup: () => ({ parameters: { name: 'Coverage site', email: 'facilities@example.com', provider: 'maintainx' } }),
+		setup: () => ({ parameters: { name: 'Coverage site', email: 'facilities@example.com', provider: 'carrier-ccn' } }),
 	},
-	{ pair: 'GET /api/system/connections/{id}/metadata', node: 'makiniSystem', resource: 'connection', operation: 'getMetadata', setup: () => ({ parameters: { connectionId: CCN }, path: { id: CCN } }) },
+	{ pair: 'GET /api/system/connections/{id}/metadata', node: 'makiniSystem', resource: 'connection', operation: 'getMetadata', setup: () => ({ parameters: { connectionKey: CCN }, path: { id: CCN } }) },
 	{
 		pair: 'POST /api/system/connections/{id}/metadata',
 		node: 'makiniSystem',
 		resource: 'connection',
 		operation: 'setMetadata',
-		setup: () => ({ parameters: { connectionId: CCN, metadata: '{"site":"Harbor Point"}' }, path: { id: CCN } }),
+		setup: () => ({ parameters: { connectionKey: CCN, metadata: { entries: [{ key: 'site', value: 'Harbor Point' }] } }, path: { id: CCN } }),
 	},
-	{ pair: 'POST /api/system/connections/{id}/token', node: 'makiniSystem', resource: 'connection', operation: 'createToken', setup: () => ({ parameters: { connectionId: CCN }, path: { id: CCN } }) },
-	{ pair: 'DELETE /api/system/connections/{id}', node: 'makiniSystem', resource: 'connection', operation: 'delete', setup: () => ({ parameters: { connectionId: 'cmms' }, path: { id: 'cmms' } }) },
+	{ pair: 'POST /api/system/connections/{id}/token', node: 'makiniSystem', resource: 'connection', operation: 'createToken', setup: () => ({ parameters: { connectionKey: CCN }, path: { id: CCN } }) },
+	{ pair: 'DELETE /api/system/connections/{id}', node: 'makiniSystem', resource: 'connection', operation: 'delete', setup: () => ({ parameters: { connectionKey: 'cmms' }, path: { id: 'cmms' } }) },
 	// Last: disconnects the CCN connection.
 	{ pair: 'DELETE /api/integrations/current', node: 'makini', resource: 'connection', operation: 'disconnect', setup: () => ({ parameters: {} }) },
 ];
@@ -326,6 +312,7 @@ const label = (c: Case) => `${c.pair} → ${c.node} ${c.resource}.${c.operation}
 async function credentialsFor(name: NodeName): Promise<CredentialStore> {
 	if (name === 'makini') return { makiniApi: { baseUrl: recorder.url, token: fx.sandbox.connections.ccn.token } };
 	const client = fx.sandbox.oauthClient;
+	// The admin token comes from the credential's preAuthentication (client credentials at <Base URL>/link/token).
 	return { makiniSystemApi: { baseUrl: recorder.url, clientId: client.clientId, clientSecret: client.clientSecret } };
 }
 

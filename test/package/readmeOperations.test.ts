@@ -3,6 +3,7 @@
 import { readFileSync } from 'fs';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
+import { MakiniSystem } from '../../nodes/Makini/MakiniSystem.node';
 import { MakiniPollingTrigger } from '../../nodes/Makini/MakiniPollingTrigger.node';
 import { EVENT_OPTIONS } from '../../nodes/Makini/trigger/events';
 import { END, README, START, operationsTable, withTable } from '../../scripts/operationsTable';
@@ -21,12 +22,15 @@ test('README.md carries the generated Operations table (run `npm run docs:operat
 	expect(withTable(readme)).toEqual(readme);
 });
 
-test('the table names every resource and operation of the Makini node', () => {
-	const node = new Makini();
+test.each([
+	['Makini', new Makini(), 28],
+	['Makini System', new MakiniSystem(), 3],
+] as const)('the table names every resource and operation of the %s node', (name, node, atLeast) => {
 	const resources = node.description.properties.find((p) => p.name === 'resource')!.options as Array<{ name: string; value: string }>;
-	expect(resources.length).toBeGreaterThanOrEqual(28);
+	expect(resources.length).toBeGreaterThanOrEqual(atLeast);
+	expect(rows.filter(([n]) => n === name)).toHaveLength(resources.length);
 	for (const resource of resources) {
-		const row = rows.find(([n, r]) => n === 'Makini' && r === resource.name);
+		const row = rows.find(([n, r]) => n === name && r === resource.name);
 		expect(row).toBeDefined();
 		const operations = node.description.properties
 			.filter((p) => p.name === 'operation' && (p.displayOptions?.show?.resource as string[]).includes(resource.value))
