@@ -213,7 +213,15 @@ const CASES: Case[] = [
 		node: 'makini',
 		resource: 'workOrder',
 		operation: 'addMaterial',
-		setup: (c) => withKey('work-orders', 'workOrderKey', { materialKey: c.key('materials'), quantity: 1 })(c),
+		setup: (c) => {
+			// A work order without material lines yet, so the part is new on it.
+			const lines = c.records('material-items');
+			const key = String(c.records('work-orders').find((w) => !lines.some((l) => l.workOrderKey === w.key))!.key);
+			return {
+				parameters: { workOrderKey: key, materialKey: c.key('materials'), storeroomKey: c.key('storerooms'), requiredQuantity: 1, usedQuantity: 0 },
+				path: { key },
+			};
+		},
 	},
 	{
 		pair: 'PUT /api/eam/work-orders/{key}/materials/{materialKey}',
@@ -221,9 +229,11 @@ const CASES: Case[] = [
 		resource: 'workOrder',
 		operation: 'updateMaterial',
 		setup: (c) => {
-			const key = c.key('work-orders');
-			const materialKey = c.key('materials');
-			return { parameters: { workOrderKey: key, materialKey, updateFields: { quantity: 2 } }, path: { key, materialKey } };
+			// A part already on a work order (seeded material line).
+			const line = c.records('material-items').find((l) => l.workOrderKey != null)!;
+			const key = String(line.workOrderKey);
+			const materialKey = String(line.materialKey);
+			return { parameters: { workOrderKey: key, materialKey, requiredQuantity: 1, usedQuantity: 1 }, path: { key, materialKey } };
 		},
 	},
 	{ pair: 'POST /api/eam/service-requests', node: 'makini', resource: 'serviceRequest', operation: 'create', setup: () => ({ parameters: { title: 'AHU-3 supply air temperature alarm' } }) },
@@ -243,7 +253,7 @@ const CASES: Case[] = [
 	{ pair: 'PUT /api/eam/materials/{key}', node: 'makini', resource: 'material', operation: 'update', setup: withKey('materials', 'materialKey', { updateFields: { criticality: 'high' } }) },
 	{ pair: 'PUT /api/eam/materials/{key}/inventory', node: 'makini', resource: 'material', operation: 'setInventory', setup: withKey('materials', 'materialKey', { quantity: 5 }) },
 	{ pair: 'PUT /api/eam/inventories/{key}', node: 'makini', resource: 'inventory', operation: 'update', setup: withKey('inventories', 'inventoryKey', { updateFields: { quantity: 17 } }) },
-	{ pair: 'POST /api/eam/return-orders', node: 'makini', resource: 'returnOrder', operation: 'create', setup: () => ({ parameters: { title: 'Return damaged filters' } }) },
+	{ pair: 'POST /api/eam/return-orders', node: 'makini', resource: 'returnOrder', operation: 'create', setup: () => ({ parameters: { description: 'Wrong filter drier core shipped' } }) },
 	{ pair: 'PUT /api/eam/return-orders/{key}', node: 'makini', resource: 'returnOrder', operation: 'update', setup: withKey('return-orders', 'returnOrderKey', { updateFields: { notes: 'coverage' } }) },
 	{
 		pair: 'POST /api/eam/documents',
