@@ -3,7 +3,7 @@ import type { PortfolioProfile } from './data/portfolio';
 import { PURCHASE_ORDER_STATUSES, RETURN_ORDER_STATUSES, SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './data/statuses';
 import { Prng } from './prng';
 import { HEALTHY } from './scenarios';
-import { ENTITIES } from './schema';
+import { ENTITIES, MATERIAL_ITEMS } from './schema';
 import { EntityStore } from './store';
 import type { SandboxConnection, Scenario, Stats, Subscription } from './types';
 
@@ -21,6 +21,7 @@ export interface ConnectionState {
 	syncUpdatedAt: string;
 	/** Integrator metadata (POST /api/system/connections/{id}/metadata), served as `user_metadata` (a JSON string). */
 	metadata: Record<string, string>;
+	files: Map<string, Buffer>; // document key → the bytes its url serves
 }
 
 export const emptyStats = (): Stats => ({ requests: 0, faults: 0, byStatus: {} });
@@ -38,7 +39,7 @@ export interface ConnectionSpec {
 export function createConnection(spec: ConnectionSpec): ConnectionState {
 	const secrets = new Prng(spec.seed ^ 0x5eed);
 	const stores: Record<string, EntityStore> = {};
-	for (const def of ENTITIES) stores[def.path] = new EntityStore(def, spec.code);
+	for (const def of [...ENTITIES, MATERIAL_ITEMS]) stores[def.path] = new EntityStore(def, spec.code);
 	const now = new Date().toISOString();
 	if (spec.portfolio) {
 		generatePortfolio(stores, { seed: spec.seed, ...spec.portfolio });
@@ -68,6 +69,7 @@ export function createConnection(spec: ConnectionSpec): ConnectionState {
 		subscriptions: [],
 		syncUpdatedAt: now,
 		metadata: {},
+		files: new Map(),
 	};
 }
 

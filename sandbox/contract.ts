@@ -86,11 +86,28 @@ export function operation(method: string, path: string): { spec: 'eam' | 'system
 
 const standalone = (spec: 'eam' | 'system', schema: JsonSchema): JsonSchema => ({ $defs: DEFS[spec], ...schema });
 
+/**
+ * Lists whose published items contradict the same file: the materials of a work order (`GET work-orders/{key}/materials`,
+ * summary "List WorkOrder Materials") and of all work orders (`GET work-orders/materials`) publish `WorkOrder` items,
+ * which have no field for a material or its quantities, while the file's `MaterialItem` (referenced by no path) is
+ * exactly such a line: `materialKey`, `workOrderKey`, `requiredQuantity`, `quantity`, and `pmKey`/`assetTemplateKey`
+ * for the other material lists. Served and validated as `MaterialItem` lists. The writes beside them
+ * (`POST work-orders/{key}/materials`, `PUT …/{materialKey}`) keep their published `WorkOrder` answer.
+ */
+const LIST_ITEMS_PUBLISHED_WRONG: Record<string, string> = {
+	'GET /api/eam/work-orders/{key}/materials': 'MaterialItem',
+	'GET /api/eam/work-orders/materials': 'MaterialItem',
+};
+
 /** JSON Schema of the 200 answer of (method, path), or undefined when the operation is not published. */
 export function responseSchema(method: string, path: string): JsonSchema | undefined {
 	const found = operation(method, path);
 	const schema = found?.op.responses?.['200']?.content?.['application/json']?.schema;
-	return schema && standalone(found!.spec, toJsonSchema(schema));
+	if (!schema) return undefined;
+	const converted = toJsonSchema(schema);
+	const items = LIST_ITEMS_PUBLISHED_WRONG[`${method.toUpperCase()} ${found!.template}`];
+	if (items) converted.properties.data = nullable({ type: 'array', items: { $ref: `#/$defs/${items}` } });
+	return standalone(found!.spec, converted);
 }
 
 /** JSON Schema of the JSON request body of (method, path), or undefined when none is published. */

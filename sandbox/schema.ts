@@ -61,6 +61,21 @@ export const ENTITIES: EntityDef[] = [
 
 export const ENTITY_BY_PATH = new Map(ENTITIES.map((e) => [e.path, e]));
 
+/**
+ * Material lines (the published `MaterialItem`: a material with its quantities on a work order, PM plan, asset template or
+ * assembly). No list path publishes them as its own entity; they are served under `work-orders/{key}/materials`,
+ * `work-orders/materials`, `pm/{key}/materials` and `asset-templates/{key}/materials`.
+ */
+export const MATERIAL_ITEMS: EntityDef = {
+	path: 'material-items',
+	code: '32',
+	component: 'MaterialItem',
+	fields: Object.keys(componentSchema('MaterialItem').properties),
+	requiredOnCreate: [],
+	create: false,
+	update: false,
+};
+
 /** Foreign keys checked on writes: field -> entity it must exist in. */
 export const FOREIGN_KEYS: Record<string, string> = {
 	siteKey: 'sites',

@@ -20,6 +20,7 @@ import { DEFAULT_SETTINGS, settingsProblems } from './settings';
 import type { Sandbox, SandboxOptions, Scenario, Settings, Stats } from './types';
 import { recordProblems } from './validator';
 import { WebhookSender } from './webhooks';
+import { attachFiles, FILE_PATH, serveFile } from './files';
 
 export interface RunningSandbox extends Sandbox {
 	/** The Makini Link OAuth client the sandbox accepts (authorize + /link/token, and client credentials). */
@@ -183,6 +184,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 		const path = ctx.url.pathname;
 		const method = ctx.req.method;
 		if (path.startsWith('/api/eam/')) return connectionRequest(ctx, meta, path.slice('/api/eam/'.length), traffic);
+		if (path.startsWith(FILE_PATH) && method === 'GET') {
+			meta.connection = serveFile(ctx, auth, connections, path.slice(FILE_PATH.length));
+			return undefined;
+		}
 		if (path === '/api/integrations/current' && method === 'GET') return connectionRequest(ctx, meta, undefined, traffic);
 		if (path === '/api/integrations/current' && method === 'DELETE') {
 			// The connection is gone: every token of it (static, Link or system-issued) is refused from now on.
@@ -227,6 +232,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 	});
 	const port = (server.address() as AddressInfo).port;
 	url = `http://127.0.0.1:${port}`;
+	for (const c of connections.values()) attachFiles(c, url);
 
 	return {
 		url,

@@ -1,7 +1,7 @@
 // The server-wide API behaviour (types.ts Settings): defaults and the checks shared by startup and the control endpoint.
 import type { Settings } from './types';
 
-export const DEFAULT_SETTINGS: Settings = { strict: true, maxPerPage: 500, errorForm: 'error', recordShape: 'key' };
+export const DEFAULT_SETTINGS: Settings = { strict: true, maxPerPage: 500, errorForm: 'error', recordShape: 'key', maxUploadBytes: 10 * 1024 * 1024 };
 
 /** Problems per field of a partial settings object (empty when valid). */
 export function settingsProblems(input: Record<string, unknown>): Record<string, string> {
@@ -13,6 +13,8 @@ export function settingsProblems(input: Record<string, unknown>): Record<string,
 			if (!Number.isInteger(value) || (value as number) < 1) problems[field] = 'must be a positive integer';
 		} else if (field === 'errorForm') {
 			if (value !== 'error' && value !== 'status') problems[field] = "must be 'error' or 'status'";
+		} else if (field === 'maxUploadBytes') {
+			if (!Number.isInteger(value) || (value as number) < 1) problems[field] = 'must be a positive integer';
 		} else if (field === 'recordShape') {
 			if (value !== 'key' && value !== 'v4') problems[field] = "must be 'key' or 'v4'";
 		} else problems[field] = 'is not a setting';

@@ -14,6 +14,7 @@ export interface Settings {
 	maxPerPage: number; // per_page cap (default 500)
 	errorForm: 'error' | 'status'; // {error:{code,type,message,request_id}} (default) or {status, errors:[...]}
 	recordShape: 'key' | 'v4'; // published key shape (default) or v4 id/_updatedAt
+	maxUploadBytes: number; // largest multipart body POST /api/eam/documents accepts (default 10 MiB), else 413
 }
 
 export interface SandboxConnection {

@@ -43,6 +43,9 @@ export async function activateExamples(
 	const active: StoredWorkflow[] = [];
 	const failed: Array<{ name: string; message: string }> = [];
 	for (const { workflow } of imported) {
+		// A workflow started only by hand (example 8, Manual Trigger) has nothing to activate.
+		const triggered = workflow.nodes.some((n) => /trigger/i.test(String(n.type)) && n.type !== 'n8n-nodes-base.manualTrigger');
+		if (!triggered) continue;
 		try {
 			const activated = await rest.setActive(workflow.id, true);
 			await waitUntilLive(rest, activated);

@@ -4,6 +4,7 @@ import type { DataRecord } from '../types';
 import { CITIES, DOWNTIME_REASONS, EQUIPMENT, METERS, PEOPLE, ROLES, SITE_KINDS, SITE_NAMES } from './catalog';
 import type { EquipmentName, EquipmentSpec, MeterSpec } from './catalog';
 import { SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './statuses';
+import { generateMaterialLists } from './materialLists';
 import { generateSupply } from './supply';
 
 export interface PortfolioProfile {
@@ -89,6 +90,7 @@ export function generatePortfolio(stores: Stores, profile: PortfolioProfile): vo
 	const downtime = addDowntime(stores, rng, allAssets);
 	addWork(stores, rng, profile, allAssets, downtime, users, teams, stamp);
 	generateSupply(stores, profile.seed, DATA_ANCHOR);
+	generateMaterialLists(stores, DATA_ANCHOR);
 }
 
 function addStatuses(stores: Stores, stamp: () => { createdAt: string; updatedAt: string }): void {

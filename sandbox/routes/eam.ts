@@ -1,14 +1,15 @@
 import type { ConnectionState } from '../connections';
-import { componentSchema, isPublishedPath, operation } from '../contract';
+import { componentSchema, isPublishedPath, operation, requestSchema } from '../contract';
 import { ApiError, validationError } from '../errors';
 import type { Ctx, Reply } from '../http';
 import { ok, readJsonObject } from '../http';
 import { parseListQuery, selectRecords } from '../query';
 import type { EntityDef } from '../schema';
-import { ENTITY_BY_PATH, FOREIGN_KEYS } from '../schema';
+import { ENTITY_BY_PATH, FOREIGN_KEYS, MATERIAL_ITEMS } from '../schema';
 import { fieldResolver, present } from '../shape';
 import type { RecordShape } from '../shape';
 import type { EntityStore } from '../store';
+import { linkWorkOrderDocuments, uploadDocument } from '../files';
 import type { DataRecord } from '../types';
 import { requestProblems } from '../validator';
 
@@ -50,7 +51,7 @@ export function listReply(ctx: Ctx, records: DataRecord[], path: string, fields:
 
 const one = (ctx: Ctx, def: EntityDef, record: DataRecord): Reply => ok({ data: present(record, ctx.settings.recordShape, def.fields) });
 
-function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: string } {
+function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: string; subKey?: string } {
 	let segments: string[];
 	try {
 		segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
@@ -59,8 +60,8 @@ function resolveRoute(rest: string): { def: EntityDef; key?: string; sub?: strin
 	}
 	const entityLength = segments[0] === 'statuses' ? 2 : 1;
 	const def = ENTITY_BY_PATH.get(segments.slice(0, entityLength).join('/'));
-	if (!def || segments.length > entityLength + 2) throw new ApiError(404, `No such endpoint: /api/eam/${rest}`);
-	return { def, key: segments[entityLength], sub: segments[entityLength + 1] };
+	if (!def || segments.length > entityLength + 3) throw new ApiError(404, `No such endpoint: /api/eam/${rest}`);
+	return { def, key: segments[entityLength], sub: segments[entityLength + 1], subKey: segments[entityLength + 2] };
 }
 
 const methodNotAllowed = (method: string, path: string) => new ApiError(405, `${method} is not supported on ${path}`, 'METHOD_NOT_ALLOWED');
@@ -72,11 +73,17 @@ export async function handleEam(ctx: Ctx, conn: ConnectionState, rest: string, n
 		if (isPublishedPath(full)) throw methodNotAllowed(method, full);
 		throw new ApiError(404, `No such endpoint: ${method} ${full}`);
 	}
-	const { def, key, sub } = resolveRoute(rest);
+	const { def, key, sub, subKey } = resolveRoute(rest);
 	const store = conn.stores[def.path];
 	const path = `/api/eam/${def.path}`;
+	// Published beside work-orders/{key}: the work orders' custom fields, and the material lines of every work order.
+	if (def.path === 'work-orders' && sub === undefined && method === 'GET') {
+		if (key === 'custom-fields') return listReply(ctx, WORK_ORDER_CUSTOM_FIELDS, `${path}/custom-fields`, ['name'], 'key');
+		if (key === 'materials') return listReply(ctx, lines(conn, 'workOrderKey'), `${path}/materials`, MATERIAL_ITEM_FIELDS, ctx.settings.recordShape, undefined);
+	}
 	if (key === undefined) {
 		if (method === 'GET') return listReply(ctx, store.records, path, def.fields, ctx.settings.recordShape, store);
+		if (def.path === 'documents') return uploadDocument(ctx, conn, (event, keys) => notify(conn, event, keys));
 		return create(ctx, conn, def, notify);
 	}
 	const record = store.get(key);
@@ -85,19 +92,156 @@ export async function handleEam(ctx: Ctx, conn: ConnectionState, rest: string, n
 		if (method === 'GET') return one(ctx, def, record);
 		return update(ctx, conn, def, record, notify);
 	}
-	if (sub === 'materials' && method === 'GET') return listReply(ctx, [], `${path}/${key}/materials`, MATERIAL_ITEM_FIELDS, ctx.settings.recordShape);
+	const subPath = `${path}/${key}/${sub}`;
+	if (sub === 'materials' && def.path === 'work-orders' && method !== 'GET') return writeWorkOrderMaterial(ctx, conn, record, subKey, notify);
+	if (sub === 'materials' && method === 'GET') {
+		const owner = MATERIAL_OWNERS[def.path];
+		return listReply(ctx, owner ? lines(conn, owner, key) : [], subPath, MATERIAL_ITEM_FIELDS, ctx.settings.recordShape);
+	}
+	if (sub === 'children' && def.path === 'materials') {
+		const children = store.records.filter((m) => (m.parentKeys as string[] | null)?.includes(key));
+		return listReply(ctx, children, subPath, def.fields, ctx.settings.recordShape);
+	}
+	if (sub === 'inventory' && def.path === 'materials') return setInventory(ctx, conn, record, notify);
 	if (sub === 'status' && def.path === 'work-orders') return setStatus(ctx, conn, record, notify);
 	if (sub === 'status' && def.path === 'purchase-orders') return setPurchaseOrderStatus(ctx, conn, record, notify);
 	// Published, but the sandbox has no data behind it (e.g. POST work-orders/{key}/materials).
 	throw new ApiError(404, `The sandbox does not serve ${method} ${path}/{key}/${sub}`);
 }
 
-const MATERIAL_ITEM_FIELDS = Object.keys(componentSchema('MaterialItem').properties);
+const MATERIAL_ITEM_FIELDS = MATERIAL_ITEMS.fields;
+
+/** Which MaterialItem field ties a line to the record of `<entity>/{key}/materials` (assets have no lines in the data). */
+const MATERIAL_OWNERS: Record<string, string> = { 'work-orders': 'workOrderKey', pm: 'pmKey', 'asset-templates': 'assetTemplateKey' };
+
+/** The material lines of one owner, or of every owner of that kind when no key is given. */
+const lines = (conn: ConnectionState, field: string, key?: string): DataRecord[] =>
+	conn.stores[MATERIAL_ITEMS.path].records.filter((line) => (key === undefined ? line[field] != null : line[field] === key));
+
+/** The published `CustomField` is only a `name`: what a CCN service contractor's work orders carry beyond the standard fields. */
+const WORK_ORDER_CUSTOM_FIELDS: DataRecord[] = [
+	'CCN alarm code',
+	'Refrigerant recovered (lb)',
+	'Refrigerant charged (lb)',
+	'Compressor starts at service',
+	'Leaving chilled-water temperature after service (°F)',
+	'Contractor PO number',
+].map((name) => ({ name }) as unknown as DataRecord);
+
+const numeric = (value: unknown): boolean =>
+	(typeof value === 'number' && Number.isFinite(value) && value >= 0) || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
+
+/**
+ * POST work-orders/{key}/materials adds a material line, PUT work-orders/{key}/materials/{materialKey} changes the line of
+ * that material (one line per material and work order; `{materialKey}` is the material's key, a line's own key is accepted
+ * too). The published body (`materialKey`, `storeroomKey`, `requiredQuantity`, `usedQuantity`; the quantities are published
+ * `numeric|required`, so required on both, the keys required on POST) is stored as a `MaterialItem`: `usedQuantity` is its
+ * `quantity`; the storeroom is checked and not stored (the line publishes no storeroom). Both answer the work order, as
+ * published, with its `materialCount`.
+ */
+async function writeWorkOrderMaterial(ctx: Ctx, conn: ConnectionState, order: DataRecord, subKey: string | undefined, notify: Notify): Promise<Reply> {
+	const method = ctx.req.method ?? 'POST';
+	const creating = method === 'POST';
+	if (creating === (subKey !== undefined)) throw methodNotAllowed(method, ctx.url.pathname);
+	const store = conn.stores[MATERIAL_ITEMS.path];
+	const existing = lines(conn, 'workOrderKey', order.key);
+	const line = subKey === undefined ? undefined : existing.find((l) => l.materialKey === subKey) ?? existing.find((l) => l.key === subKey);
+	if (!creating && !line) throw new ApiError(404, `Work order '${order.key}' has no line of material '${subKey ?? ''}'`);
+	const body = await readJsonObject(ctx.req);
+	const template = `/api/eam/work-orders/{key}/materials${creating ? '' : '/{materialKey}'}`;
+	const fields: Record<string, string> = requestProblems(method, template, body) ?? {};
+	for (const field of ['materialKey', 'storeroomKey']) {
+		const value = body[field];
+		if (field in fields) continue;
+		if (value === undefined || value === null || value === '') {
+			if (creating) fields[field] = 'is required';
+		} else if (typeof value !== 'string' || !conn.stores[FOREIGN_KEYS[field]].get(value)) {
+			fields[field] = `no ${FOREIGN_KEYS[field]} record with key '${String(value)}'`;
+		}
+	}
+	for (const field of ['requiredQuantity', 'usedQuantity']) {
+		if (field in fields) continue;
+		if (body[field] === undefined || body[field] === null) fields[field] = 'is required';
+		else if (!numeric(body[field])) fields[field] = 'must be a number of 0 or more';
+	}
+	const materialKey = (body.materialKey as string | undefined) ?? (line?.materialKey as string);
+	if (!fields.materialKey && existing.some((l) => l.materialKey === materialKey && l !== line)) {
+		fields.materialKey = `material '${materialKey}' is already on this work order: update its line instead`;
+	}
+	if (Object.keys(fields).length) throw validationError(fields);
+	const material = conn.stores.materials.get(materialKey)!;
+	const now = new Date().toISOString();
+	const values = {
+		materialKey,
+		partNumber: material.partNumber,
+		name: material.name,
+		uomKey: material.uomKey,
+		requiredQuantity: Number(body.requiredQuantity),
+		quantity: Number(body.usedQuantity),
+		updatedAt: now,
+	};
+	if (line) store.patch(line.key, values);
+	else store.add({ ...values, workOrderKey: order.key, assetKey: order.assetKey, createdAt: now });
+	const def = ENTITY_BY_PATH.get('work-orders')!;
+	conn.stores['work-orders'].patch(order.key, { materialCount: String(lines(conn, 'workOrderKey', order.key).length), updatedAt: now });
+	notify(conn, 'work-orders.updated', [order.key]);
+	return one(ctx, def, order);
+}
+
+/**
+ * PUT materials/{key}/inventory (published body: `code`, `name`, `quantity`, `unitCost`, `locationKey`) sets the
+ * material's stock at a location: the inventory record of this material there (its code ends with the material's code)
+ * is updated, or created when the material has none there; without `locationKey` it is the material's own inventory
+ * (its `inventory.locationKey`). The material's `inventory` follows when it is that record. The answer is published as
+ * a `Material` (not the `Part` of materials/{key}): the part's fields that `Material` publishes, with `inventories`
+ * every inventory record of the material.
+ */
+async function setInventory(ctx: Ctx, conn: ConnectionState, material: DataRecord, notify: Notify): Promise<Reply> {
+	const body = await readJsonObject(ctx.req);
+	const fields: Record<string, string> = requestProblems('PUT', '/api/eam/materials/{key}/inventory', body) ?? {};
+	if (!fields.locationKey && typeof body.locationKey === 'string' && body.locationKey !== '' && !conn.stores.locations.get(body.locationKey)) {
+		fields.locationKey = `no locations record with key '${body.locationKey}'`;
+	}
+	if (!fields.quantity && typeof body.quantity === 'number' && body.quantity < 0) fields.quantity = 'must be 0 or more';
+	const own = material.inventory as Record<string, unknown> | null;
+	const locationKey = (typeof body.locationKey === 'string' && body.locationKey !== '' ? body.locationKey : own?.locationKey) as string | undefined;
+	if (!locationKey && !fields.locationKey) fields.locationKey = 'is required: the material has no inventory yet';
+	if (Object.keys(fields).length) throw validationError(fields);
+	const now = new Date().toISOString();
+	const inventories = conn.stores.inventories;
+	const mine = (inv: DataRecord) => String(inv.code ?? '').endsWith(`/${String(material.code)}`) || inv.key === own?.key;
+	const target = inventories.records.find((inv) => mine(inv) && inv.locationKey === locationKey);
+	const values = Object.fromEntries(['code', 'name', 'quantity', 'unitCost'].filter((f) => body[f] !== undefined && body[f] !== null).map((f) => [f, body[f]]));
+	let record: DataRecord;
+	if (target) {
+		record = inventories.patch(target.key, { ...values, updatedAt: now })!;
+		notify(conn, 'inventories.updated', [record.key]);
+	} else {
+		const storeroom = conn.stores.storerooms.records.find((s) => s.locationKey === locationKey);
+		record = inventories.add({ code: `${String(storeroom?.code ?? 'LOC')}/${String(material.code)}`, name: material.name, quantity: 0, unitCost: Math.round(Number(material.cost ?? 0)), ...values, locationKey, createdAt: now, updatedAt: now });
+		notify(conn, 'inventories.inserted', [record.key]);
+	}
+	const snapshot = (inv: DataRecord) => ({ key: inv.key, code: inv.code, name: inv.name, quantity: inv.quantity, unitCost: inv.unitCost, locationKey: inv.locationKey, updatedAt: inv.updatedAt, createdAt: inv.createdAt });
+	const materialValues: Record<string, unknown> = { updatedAt: now };
+	if (!own || own.key === record.key) materialValues.inventory = snapshot(record);
+	conn.stores.materials.patch(material.key, materialValues);
+	notify(conn, 'materials.updated', [material.key]);
+	const published = componentSchema('Material').properties as Record<string, unknown>;
+	const answer: Record<string, unknown> = {};
+	for (const field of Object.keys(published)) answer[field] = field === 'inventories' ? inventories.records.filter(mine).map(snapshot) : (material[field] ?? null);
+	return ok({ data: present(answer as DataRecord, ctx.settings.recordShape, Object.keys(published)) });
+}
 
 /** The published request schema first (unknown fields, types), then the connected system's rules (keys, dates, required). */
 function checkWrite(conn: ConnectionState, def: EntityDef, body: Record<string, unknown>, creating: boolean, selfKey?: string): void {
 	const template = `/api/eam/${def.path}${creating ? '' : '/{key}'}`;
 	const fields: Record<string, string> = requestProblems(creating ? 'POST' : 'PUT', template, body) ?? {};
+	// A PUT whose published body lists no fields (`properties: []`: return orders) takes what the create request and the
+	// record publish; anything else is unknown to the connected system.
+	if (!creating && Object.keys(requestSchema('PUT', template)?.properties ?? {}).length === 0) {
+		const known = new Set([...Object.keys(requestSchema('POST', `/api/eam/${def.path}`)?.properties ?? {}), ...def.fields]);
+		for (const field of Object.keys(body)) if (!known.has(field) || ['key', 'createdAt', 'updatedAt'].includes(field)) fields[field] = 'is not a published field';
+	}
 	for (const [field, value] of Object.entries(body)) {
 		if (value === null || field in fields) continue;
 		if (typeof value === 'string' && field.endsWith('At') && value !== '' && Number.isNaN(Date.parse(value as string))) {
@@ -164,6 +308,7 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, ...stamps(def, now, ['createdAt', 'updatedAt']) });
 	if (def.path === 'work-orders') Object.assign(values, { tasks: values.tasks ?? [], documents: values.documents ?? [], resources: [], materialCount: '0' });
 	const record = conn.stores[def.path].add(values);
+	if (def.path === 'work-orders') linkWorkOrderDocuments(conn, record);
 	notify(conn, `${def.path}.inserted`, [record.key]);
 	return one(ctx, def, record);
 }
@@ -173,6 +318,7 @@ async function update(ctx: Ctx, conn: ConnectionState, def: EntityDef, record: D
 	checkWrite(conn, def, body, false, record.key);
 	const values = withStatusName(conn, def, { ...storedValues(def, body), ...stamps(def, new Date().toISOString(), ['updatedAt']) });
 	conn.stores[def.path].patch(record.key, values);
+	if (def.path === 'work-orders' && 'documents' in values) linkWorkOrderDocuments(conn, record);
 	notify(conn, `${def.path}.updated`, [record.key]);
 	return one(ctx, def, record);
 }

@@ -2,8 +2,10 @@
 // the Makini sandbox. One n8n serves every suite, to keep the run short.
 import type { Stack } from '../../demo/n8n/stack';
 import { startE2eStack } from './helpers';
+import { documentExampleSuite } from './suites/documentExample';
 import { duplicatesSuite } from './suites/duplicates';
 import { editorSuite } from './suites/editor';
+import { lowStockExampleSuite } from './suites/lowStockExample';
 import { pollingSuite } from './suites/polling';
 import { registrationSuite } from './suites/registration';
 import { scheduledExamplesSuite } from './suites/scheduledExamples';
@@ -30,7 +32,9 @@ afterAll(async () => {
 registrationSuite(getStack);
 editorSuite(getStack);
 scheduledExamplesSuite(getStack);
+lowStockExampleSuite(getStack);
 webhookExampleSuite(getStack);
 pollingSuite(getStack);
 duplicatesSuite(getStack);
 webhookCredentialsSuite(getStack);
+documentExampleSuite(getStack);

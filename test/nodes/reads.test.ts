@@ -167,9 +167,11 @@ test('Get Materials of an asset and a work order', async () => {
 	const workOrder = records('work-orders')[0];
 	const a = await run({ resource: 'asset', operation: 'getMaterials', assetKey: { __rl: true, mode: 'key', value: asset.key } } as INodeParameters);
 	const w = await run({ resource: 'workOrder', operation: 'getMaterials', returnAll: true, workOrderKey: { __rl: true, mode: 'key', value: workOrder.key } } as INodeParameters);
-	// The sandbox has no materials: the call succeeds with nothing to emit.
+	// The sandbox has no asset materials (the call succeeds with nothing to emit); the first work order has parts.
 	expect(a).toEqual([]);
-	expect(w).toEqual([]);
+	const lines = (fx.sandbox.records('ccn', 'material-items') as IDataObject[]).filter((l) => l.workOrderKey === workOrder.key);
+	expect(lines.length).toBeGreaterThan(0);
+	expect(w.map((item) => item.json)).toEqual(lines);
 });
 
 test('a key given By URL is extracted from the API URL', async () => {

@@ -6,6 +6,7 @@ import type { RunningSandbox } from '../../sandbox';
 import { SYSTEM_SPEC } from '../../sandbox/contract';
 import { ENTITIES } from '../../sandbox/schema';
 import type { Settings } from '../../sandbox/types';
+import { recordProblems } from '../../sandbox/validator';
 import { errorBodyErrors, requestErrors, responseErrors } from '../contract/validate';
 import { allPages, call } from './support';
 
@@ -51,11 +52,42 @@ describe.each(shapes)('%s record shape', (recordShape) => {
 		expect(responseErrors('GET', path, body, recordShape)).toEqual([]);
 	});
 
+	it.each([
+		['work-orders/{key}/materials', 'work-orders', 'workOrderKey'],
+		['work-orders/materials', undefined, 'workOrderKey'],
+		['pm/{key}/materials', 'pm', 'pmKey'],
+		['asset-templates/{key}/materials', 'asset-templates', 'assetTemplateKey'],
+	])('serves %s as published material lines', async (template, owner, field) => {
+		// The first owner that has lines: the lists are not empty, so the check is not vacuous.
+		const lines = sandbox.records('ccn', 'material-items') as Array<Record<string, string>>;
+		const key = lines.find((l) => l[field] && (!owner || sandbox.records('ccn', owner).some((r) => r.key === l[field])))![field];
+		const path = `/api/eam/${template.replace('{key}', key)}`;
+		const { status, body } = await call(sandbox, 'GET', path);
+		expect(status).toBe(200);
+		expect(body.data.length).toBeGreaterThan(0);
+		if (owner) expect(body.data.every((l: Record<string, unknown>) => l[field] === key)).toBe(true);
+		expect(responseErrors('GET', path, body, recordShape)).toEqual([]);
+		// Published untyped (`{type: object}`) for pm and asset templates: each line is still exactly a MaterialItem.
+		if (recordShape === 'key') for (const line of body.data) expect(recordProblems('MaterialItem', line)).toEqual({});
+	});
+
+	it('serves the children of an assembly as published parts', async () => {
+		const kit = (sandbox.records('ccn', 'materials') as Array<Record<string, unknown>>).find((m) => m.isAssembly === true)!;
+		const path = `/api/eam/materials/${String(kit.key)}/children`;
+		const { status, body } = await call(sandbox, 'GET', path);
+		expect(status).toBe(200);
+		expect(body.data.map((m: Record<string, unknown>) => m.partNumber).sort()).toEqual(['KH11EG121', 'KH43LZ002', 'P903-1001']);
+		expect(responseErrors('GET', path, body, recordShape)).toEqual([]);
+		expect(responseErrors('GET', '/api/eam/materials', body, recordShape)).toEqual([]);
+	});
+
 	it('answers every published write with a published record', async () => {
 		const site = first('sites');
 		const asset = first('assets');
 		const user = first('users');
 		const done = sandbox.records('ccn', 'statuses/work-orders').find((s) => s.code === 'COMP') as { key: string };
+		// A part not yet on the first work order (one per record shape: both runs add it to the same sandbox).
+		const part = sandbox.records('ccn', 'materials')[recordShape === 'key' ? 4 : 5] as { key: string };
 		const writes: Array<[string, string, Record<string, unknown>]> = [
 			['POST', '/api/eam/assets', { name: 'CH-7 30XW chiller', siteKey: site.key, modelName: '30XW-0862', isActive: true }],
 			['PUT', `/api/eam/assets/${asset.key}`, { notes: 'Oil analysis sent' }],
@@ -73,7 +105,10 @@ describe.each(shapes)('%s record shape', (recordShape) => {
 			['POST', '/api/eam/stocks', { materialKey: first('materials').key, storeroomKey: first('storerooms').key, quantity: 4, position: 'Bin C-2' }],
 			['PUT', `/api/eam/stocks/${first('stocks').key}`, { quantity: 9 }],
 			['POST', '/api/eam/return-orders', { vendorKey: first('vendors').key, description: 'Wrong filter shipped' }],
-			['PUT', `/api/eam/return-orders/${first('return-orders').key}`, { notes: 'RMA issued' }],
+			['PUT', `/api/eam/return-orders/${first('return-orders').key}`, { notes: 'RMA issued', statusKey: first('statuses/return-orders').key }],
+			['PUT', `/api/eam/materials/${first('materials').key}/inventory`, { quantity: 7, unitCost: 88 }],
+			['POST', `/api/eam/work-orders/${first('work-orders').key}/materials`, { materialKey: part.key, storeroomKey: first('storerooms').key, requiredQuantity: 2, usedQuantity: 0 }],
+			['PUT', `/api/eam/work-orders/${first('work-orders').key}/materials/${part.key}`, { requiredQuantity: 2, usedQuantity: 2 }],
 		];
 		for (const [method, path, json] of writes) {
 			expect(requestErrors(method, path, json)).toEqual([]);
@@ -82,6 +117,87 @@ describe.each(shapes)('%s record shape', (recordShape) => {
 			expect(responseErrors(method, path, body, recordShape)).toEqual([]);
 		}
 	});
+
+	it('answers a multipart upload with a published Document whose url serves the bytes, and links it to a work order', async () => {
+		const bytes = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7) % 256));
+		const form = new FormData();
+		form.append('file', new Blob([bytes], { type: 'image/png' }), 'condenser coil.png');
+		form.append('name', 'Condenser coil before cleaning');
+		// A standard client's multipart (Node's FormData), not only the node's own encoder.
+		const res = await fetch(`${sandbox.url}/api/eam/documents`, { method: 'POST', headers: { authorization: `Bearer ${sandbox.connections.ccn.token}` }, body: form });
+		expect(res.status).toBe(200);
+		const body = await res.json();
+		expect(responseErrors('POST', '/api/eam/documents', body, recordShape)).toEqual([]);
+		const key = body.data.key ?? body.data.id;
+		expect(body.data).toMatchObject({ name: 'Condenser coil before cleaning', contentType: 'image/png', type: 'png', entityKeys: [] });
+		const file = await fetch(body.data.url, { headers: { authorization: `Bearer ${sandbox.connections.ccn.token}` } });
+		expect([file.status, file.headers.get('content-type')]).toEqual([200, 'image/png']);
+		expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true);
+		// The file wants the token of its own connection.
+		expect((await fetch(body.data.url)).status).toBe(401);
+		expect((await fetch(body.data.url, { headers: { authorization: `Bearer ${sandbox.connections.cmms.token}` } })).status).toBe(404);
+
+		const wo = first('work-orders');
+		const link = { documents: { name: body.data.name, url: body.data.url, type: body.data.type, contentType: body.data.contentType } };
+		expect(requestErrors('PUT', `/api/eam/work-orders/${wo.key}`, link)).toEqual([]);
+		const updated = await call(sandbox, 'PUT', `/api/eam/work-orders/${wo.key}`, { json: link });
+		expect(responseErrors('PUT', `/api/eam/work-orders/${wo.key}`, updated.body, recordShape)).toEqual([]);
+		expect(updated.body.data.documents).toEqual([expect.objectContaining({ key, url: body.data.url, entityKeys: [wo.key] })]);
+		const doc = await call(sandbox, 'GET', `/api/eam/documents/${key}`);
+		expect(doc.body.data.entityKeys).toEqual([wo.key]);
+	});
+});
+
+describe.each(['error', 'status'] as Array<Settings['errorForm']>)('uploads refused in the %s error form', (errorForm) => {
+	beforeEach(() => sandbox.configure({ errorForm }));
+	const post = (body: BodyInit, contentType?: string) =>
+		fetch(`${sandbox.url}/api/eam/documents`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${sandbox.connections.ccn.token}`, ...(contentType ? { 'content-type': contentType } : {}) },
+			body,
+		});
+	const form = (parts: Array<[string, string | Blob, string?]>) => {
+		const f = new FormData();
+		for (const [name, value, filename] of parts) {
+			if (typeof value === 'string') f.append(name, value);
+			else f.append(name, value, filename);
+		}
+		return f;
+	};
+
+	it.each<[number, string, () => Promise<Response>, string[]]>([
+		[400, 'a JSON body', () => post(JSON.stringify({ file: 'string', name: 'x' }), 'application/json'), []],
+		[400, 'multipart without a boundary', () => post('--x\r\n', 'multipart/form-data'), []],
+		[400, 'a body cut off before its closing boundary', () => post('--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx', 'multipart/form-data; boundary=b'), []],
+		[422, 'no file part', () => post(form([['name', 'Photo']])), ['file']],
+		[422, 'the file sent as a text field', () => post(form([['file', 'not a file']])), ['file']],
+		[422, 'a field that is not published', () => post(form([['file', new Blob(['x']), 'x.txt'], ['colour', 'red']])), ['colour']],
+		[413, 'a file over the upload limit', async () => {
+			sandbox.configure({ maxUploadBytes: 1024 });
+			return post(form([['file', new Blob([Buffer.alloc(4096)]), 'big.bin']]));
+		}, []],
+	])('answers %i to %s', async (expected, _what, send, fields) => {
+		const res = await send();
+		const body = await res.json();
+		expect(res.status).toBe(expected);
+		expect(errorBodyErrors(body, errorForm)).toEqual([]);
+		if (errorForm === 'error' && fields.length) expect(Object.keys(body.error.fields)).toEqual(fields);
+		if (errorForm === 'status') expect(body.status).toBe(expected);
+	});
+});
+
+it('serves the work orders\' custom fields as published', async () => {
+	const path = '/api/eam/work-orders/custom-fields';
+	const { status, body } = await call(sandbox, 'GET', path);
+	expect(status).toBe(200);
+	expect(body.data).toContainEqual({ name: 'Refrigerant recovered (lb)' });
+	expect(responseErrors('GET', path, body)).toEqual([]);
+});
+
+it('serves the return order statuses as published', async () => {
+	const { body } = await call(sandbox, 'GET', '/api/eam/statuses/return-orders');
+	expect(body.data.map((s: Record<string, unknown>) => s.name)).toEqual(['Draft', 'Submitted', 'Shipped to Vendor', 'Credited', 'Closed']);
+	expect(responseErrors('GET', '/api/eam/statuses/return-orders', body)).toEqual([]);
 });
 
 it('serves the system answers as published', async () => {
@@ -146,9 +262,14 @@ describe.each(['error', 'status'] as Array<Settings['errorForm']>)('%s error for
 		[400, 'GET', '/api/eam/assets?filter%5Bcolour%5D=red', undefined, undefined],
 		[422, 'POST', '/api/eam/service-requests', undefined, { title: 'Noisy unit', statusKey: 'x' }],
 		[422, 'PUT', '/api/eam/work-orders/{wo}/status', undefined, { statusKey: 'DONE-ISH' }],
+		[422, 'PUT', '/api/eam/materials/{material}/inventory', undefined, { quantity: 4, binLocation: 'C-2' }],
+		[422, 'POST', '/api/eam/work-orders/{wo}/materials', undefined, { materialKey: '{material}', requiredQuantity: 1 }],
+		[404, 'PUT', '/api/eam/work-orders/{wo}/materials/00000000000000', undefined, { requiredQuantity: 1, usedQuantity: 1 }],
+		[422, 'PUT', '/api/eam/return-orders/{ro}', undefined, { trackingNumber: '1Z999' }],
 	])('answers %i to %s %s in that form', async (expected, method, rawPath, token, json) => {
-		const path = rawPath.replace('{wo}', first('work-orders').key);
-		const { status, body } = await call(sandbox, method, path, { token, json });
+		const keys = (text: string) => text.replace('{wo}', first('work-orders').key).replace('{material}', first('materials').key).replace('{ro}', first('return-orders').key);
+		const path = keys(rawPath);
+		const { status, body } = await call(sandbox, method, path, { token, json: json && JSON.parse(keys(JSON.stringify(json))) });
 		expect(status).toBe(expected);
 		expect(errorBodyErrors(body, errorForm)).toEqual([]);
 		if (errorForm === 'status') expect(body.status).toBe(expected);

@@ -17,9 +17,9 @@ const downtime = () => sandbox.records('ccn', 'assets-downtime');
 
 describe('control endpoint', () => {
 	it('reads, changes and resets the settings', async () => {
-		expect((await call(sandbox, 'GET', '/__sandbox/settings', { token: null })).body.data).toEqual({ strict: true, maxPerPage: 500, errorForm: 'error', recordShape: 'key' });
+		expect((await call(sandbox, 'GET', '/__sandbox/settings', { token: null })).body.data).toEqual({ strict: true, maxPerPage: 500, errorForm: 'error', recordShape: 'key', maxUploadBytes: 10485760 });
 		const changed = await setting({ maxPerPage: 5, recordShape: 'v4' });
-		expect(changed.body.data).toEqual({ strict: true, maxPerPage: 5, errorForm: 'error', recordShape: 'v4' });
+		expect(changed.body.data).toEqual({ strict: true, maxPerPage: 5, errorForm: 'error', recordShape: 'v4', maxUploadBytes: 10485760 });
 		expect((await call(sandbox, 'GET', '/api/eam/sites?per_page=50')).body.meta.per_page).toBe(5);
 		expect((await call(sandbox, 'DELETE', '/__sandbox/settings', { token: null })).body.data.maxPerPage).toBe(500);
 		expect((await call(sandbox, 'GET', '/api/eam/sites?per_page=50')).body.meta.per_page).toBe(50);

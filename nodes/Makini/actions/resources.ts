@@ -21,6 +21,7 @@ import { rawTable } from './rawTable';
 import { returnOrder } from './returnOrder';
 import { serviceRequest } from './serviceRequest';
 import { site } from './site';
+import { status } from './status';
 import { stock } from './stock';
 import { storeroom } from './storeroom';
 import { team } from './team';
@@ -55,6 +56,7 @@ export const resources: MakiniResource[] = [
 	returnOrder,
 	serviceRequest,
 	site,
+	status,
 	stock,
 	storeroom,
 	team,

@@ -74,7 +74,16 @@ async function route(
 				itemIndex,
 				transportFor(this, itemIndex, gate),
 			);
-			return records.map((json): INodeExecutionData => ({ json, pairedItem: { item: itemIndex } }));
+			if (operation.outputsItems) {
+				return (records as INodeExecutionData[]).map((item): INodeExecutionData => ({
+					...item,
+					pairedItem: { item: itemIndex },
+				}));
+			}
+			return (records as IDataObject[]).map((json): INodeExecutionData => ({
+				json,
+				pairedItem: { item: itemIndex },
+			}));
 		} catch (thrown) {
 			const error =
 				thrown instanceof NodeApiError || thrown instanceof NodeOperationError

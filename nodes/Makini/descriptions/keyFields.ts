@@ -8,6 +8,8 @@ export interface LocatorConfig {
 	entity: string;
 	searchMethod: string;
 	description?: string;
+	/** False for a foreign key in a fields collection (default true: the record an operation acts on). */
+	required?: boolean;
 }
 
 /** A resource locator for a record key: picked from a searchable list, typed, or taken from an API URL. */
@@ -18,7 +20,7 @@ export function keyLocator(config: LocatorConfig): INodeProperties {
 		name: config.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		required: true,
+		required: config.required ?? true,
 		description: config.description,
 		modes: [
 			{
@@ -80,4 +82,18 @@ export function statusField(name: string, loadOptionsMethod: string): INodePrope
 		description:
 			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	};
+}
+
+/**
+ * A foreign key of a write form as a picker (From List / By Key / By URL). Workflows saved when the field was a text
+ * box hold a plain string there: writeBody reads both (see helpers/body.ts `locatorValue`).
+ */
+export function foreignKey(
+	displayName: string,
+	name: string,
+	entity: string,
+	searchMethod: string,
+	description?: string,
+): INodeProperties {
+	return keyLocator({ displayName, name, entity, searchMethod, description, required: false });
 }

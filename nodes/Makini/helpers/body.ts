@@ -13,6 +13,19 @@ export const jsonFieldsProperty: INodeProperties = {
 };
 
 /**
+ * The key a resource locator value holds ({__rl, mode, value}; By URL: the last path segment, trimmed), or the value
+ * itself otherwise: a plain string, as workflows saved before the field became a picker hold it, passes unchanged.
+ */
+export function locatorValue(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || !('__rl' in value)) return value;
+	const { mode, value: inner } = value as { mode?: string; value?: unknown };
+	if (typeof inner !== 'string') return inner;
+	if (mode !== 'url') return inner.trim();
+	const match = /\/api\/eam\/[^?#]*\/([^/?#]+)\/?(?:[?#].*)?$/.exec(inner.trim());
+	return match ? decodeURIComponent(match[1]) : inner.trim();
+}
+
+/**
  * A write body from typed top-level fields, a fields collection and the JSON escape hatch. Empty values are
  * left out (n8n collections send '' for cleared inputs) and date fields are normalised to ISO 8601.
  */
@@ -33,7 +46,8 @@ export function writeBody(
 		if (value !== '') body[name] = typeof value === 'string' ? value.trim() : value;
 	}
 	const fields = ctx.getNodeParameter(config.collection, itemIndex, {}) as IDataObject;
-	for (const [name, value] of Object.entries(fields)) {
+	for (const [name, raw] of Object.entries(fields)) {
+		const value = locatorValue(raw);
 		if (value === '' || value === undefined || value === null) continue;
 		body[name] = config.dateFields?.includes(name) ? isoDate(ctx, itemIndex, name, value) : value;
 	}

@@ -82,3 +82,64 @@ export async function searchInventories(
 export async function searchStocks(this: ILoadOptionsFunctions, filter?: string, token?: string) {
 	return await search(this, 'stocks', 'position', filter, token);
 }
+
+/** Users: who a work order is assigned to (`laborAssignedKey`) or approved by. */
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'users', 'name', filter, token);
+}
+
+export async function searchTeams(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'teams', 'name', filter, token);
+}
+
+export async function searchStorerooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'storerooms', 'name', filter, token);
+}
+
+export async function searchServiceRequests(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'service-requests', 'title', filter, token);
+}
+
+export async function searchVendors(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'vendors', 'name', filter, token);
+}
+
+export async function searchOrganizations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'organizations', 'name', filter, token);
+}
+
+export async function searchAssetTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'asset-templates', 'name', filter, token);
+}
+
+export async function searchPreventiveMaintenance(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'pm', 'title', filter, token);
+}
+
+export async function searchReturnOrders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'return-orders', 'title', filter, token);
+}

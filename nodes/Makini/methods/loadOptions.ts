@@ -29,3 +29,7 @@ export async function getTeams(this: ILoadOptionsFunctions) {
 export async function getPurchaseOrderStatuses(this: ILoadOptionsFunctions) {
 	return await options(this, '/api/eam/statuses/purchase-orders');
 }
+
+export async function getReturnOrderStatuses(this: ILoadOptionsFunctions) {
+	return await options(this, '/api/eam/statuses/return-orders');
+}

@@ -17,6 +17,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 	401: 'AUTHENTICATION_FAILED',
 	403: 'PERMISSION_DENIED',
 	404: 'NOT_FOUND',
+	413: 'PAYLOAD_TOO_LARGE',
 	422: 'VALIDATION_FAILED',
 	429: 'RATE_LIMIT_EXCEEDED',
 	500: 'INTERNAL_ERROR',
@@ -91,6 +92,8 @@ function advice(info: MakiniErrorInfo, req: MakiniRequest): string {
 			return 'The account connected to this Makini connection is not allowed to do this: check its permissions in the source system.';
 		case 404:
 			return `Nothing exists at ${req.path}: check the key (it must be a key from this connection, e.g. from a Get Many).`;
+		case 413:
+			return 'The request is larger than Makini accepts (for an upload: the file is too large). Upload a smaller file, e.g. compress or resize it first.';
 		case 422:
 			return info.fields.length
 				? `Makini rejected these fields: ${info.fields.join(', ')}. Which fields a write accepts depends on the connected system.`

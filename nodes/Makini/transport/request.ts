@@ -14,10 +14,18 @@ import {
 	delayBeforeRetry,
 	transientForRead,
 } from './retry';
-import type { AttemptFailure, MakiniFunctions, MakiniRequest, TransportOptions } from './types';
+import type {
+	AttemptFailure,
+	MakiniFunctions,
+	MakiniRequest,
+	MakiniResponse,
+	TransportOptions,
+} from './types';
 
 export const DEFAULT_BASE_URL = 'https://api.makini.io';
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** Redirects followed by a file download (each hop decides again whether the credential may go there). */
+export const MAX_REDIRECTS = 5;
 
 type CredentialType = 'makiniApi' | 'makiniOAuth2Api' | 'makiniSystemApi';
 
@@ -34,7 +42,10 @@ export function credentialType(this: MakiniFunctions): CredentialType {
 /** Credentials whose token n8n renews when a request throws a 401 (OAuth2 refresh, or preAuthentication again). */
 const RENEWED_ON_401 = new Set<CredentialType>(['makiniOAuth2Api', 'makiniSystemApi']);
 
-type Attempt = { body: IDataObject } | { failure: AttemptFailure };
+type Attempt =
+	| { body: IDataObject; bytes?: Buffer; headers: Record<string, string> }
+	| { failure: AttemptFailure }
+	| { redirect: string };
 
 /**
  * Credentials read once per run of a node or webhook call (one n8n context object each), since a real n8n reads
@@ -76,21 +87,32 @@ function parseBody(body: unknown): unknown {
 	return body.trim() === '' ? undefined : JSON.parse(body);
 }
 
-function fromResponse(response: IDataObject): Attempt {
+/** A file download asks for bytes (and follows redirects itself); everything else is JSON. */
+const isDownload = (options: IHttpRequestOptions) => options.encoding === 'arraybuffer';
+
+function fromResponse(response: IDataObject, download = false): Attempt {
 	const status = Number(response.statusCode);
 	const headers = lowerCaseHeaders(response.headers);
+	let raw = response.body;
+	if (download) {
+		const bytes = Buffer.isBuffer(raw) ? raw : Buffer.from(typeof raw === 'string' ? raw : '');
+		if (status >= 200 && status < 300) return { body: {}, bytes, headers };
+		if (status >= 300 && status < 400 && headers.location) return { redirect: headers.location };
+		// An error answer to a download is read like any other (usually Makini's JSON error body).
+		raw = bytes.toString('utf8');
+	}
 	let body: unknown;
 	try {
-		body = parseBody(response.body);
+		body = parseBody(raw);
 	} catch {
 		return status >= 200 && status < 300
 			? { failure: { kind: 'invalidJson', status, headers } }
-			: { failure: { kind: 'http', status, headers, body: String(response.body).slice(0, 500) } };
+			: { failure: { kind: 'http', status, headers, body: String(raw).slice(0, 500) } };
 	}
 	if (status >= 200 && status < 300) {
 		if (body !== undefined && (typeof body !== 'object' || body === null))
 			return { failure: { kind: 'invalidJson', status, headers } };
-		return { body: (body ?? {}) as IDataObject };
+		return { body: (body ?? {}) as IDataObject, headers };
 	}
 	return { failure: { kind: 'http', status, headers, body } };
 }
@@ -167,7 +189,7 @@ async function resendForRenewal(
 			},
 			additional,
 		);
-		return fromResponse(response as IDataObject);
+		return fromResponse(response as IDataObject, isDownload(options));
 	} catch (thrown) {
 		const error = thrown as IDataObject & { context?: IDataObject };
 		// A status code means Makini answered; anything else (e.g. EAUTH) is the token endpoint refusing the refresh.
@@ -200,7 +222,19 @@ async function attempt(
 	type: CredentialType,
 	options: IHttpRequestOptions,
 	credentials: ICredentialDataDecryptedObject,
+	anonymous = false,
 ): Promise<Attempt> {
+	if (anonymous) {
+		// Another origin than the Base URL (e.g. a file store): the request goes without the credential.
+		try {
+			return fromResponse(
+				(await this.helpers.httpRequest(options)) as IDataObject,
+				isDownload(options),
+			);
+		} catch (thrown) {
+			return { failure: describeThrown(thrown, credentials) };
+		}
+	}
 	let result: Attempt;
 	// The token credential is passed in already decrypted, so n8n does not read it again. n8n ignores this for
 	// OAuth2 and reads the credential itself on each request, which is also how a refreshed token reaches the
@@ -221,7 +255,7 @@ async function attempt(
 			options,
 			decrypted,
 		);
-		result = fromResponse(response as IDataObject);
+		result = fromResponse(response as IDataObject, isDownload(options));
 	} catch (thrown) {
 		return { failure: describeThrown(thrown, credentials) };
 	}
@@ -254,6 +288,41 @@ function outcomeUnknown(failure: AttemptFailure): boolean {
 	}
 }
 
+/** Whether `url` is on the Base URL's origin (scheme, host and port), the only place the credential may go. */
+export function onBaseOrigin(url: string, baseUrl: string): boolean {
+	try {
+		return new URL(url).origin === new URL(baseUrl).origin;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * Sends one attempt. A download follows redirects here rather than in n8n, so that every hop decides again
+ * whether the credential may go along: it is sent only to the Base URL's origin, never to a file store.
+ */
+async function send(
+	this: MakiniFunctions,
+	type: CredentialType,
+	options: IHttpRequestOptions,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+): Promise<Exclude<Attempt, { redirect: string }>> {
+	let current = options;
+	for (let hop = 0; ; hop++) {
+		const anonymous = !onBaseOrigin(current.url, baseUrl);
+		const result = await attempt.call(this, type, current, credentials, anonymous);
+		if (!('redirect' in result)) return result;
+		if (hop >= MAX_REDIRECTS) {
+			return {
+				failure: { kind: 'other', headers: {}, detail: `more than ${MAX_REDIRECTS} redirects` },
+			};
+		}
+		// Fresh headers for the next hop: nothing the previous hop was given (Authorization) carries over.
+		current = { ...options, url: new URL(result.redirect, current.url).href, headers: {} };
+	}
+}
+
 /**
  * The one function that talks to Makini: authenticates with the selected credential, retries what is safe to
  * retry, and maps failures to NodeApiError (Makini's code, message and request id, and what to do).
@@ -263,18 +332,30 @@ export async function makiniApiRequest(
 	req: MakiniRequest,
 	opts: TransportOptions = {},
 ): Promise<IDataObject> {
+	return (await makiniApiResponse.call(this, req, opts)).body;
+}
+
+/** makiniApiRequest with the whole answer: the JSON body, or the bytes of a download, and the headers. */
+export async function makiniApiResponse(
+	this: MakiniFunctions,
+	req: MakiniRequest,
+	opts: TransportOptions = {},
+): Promise<MakiniResponse> {
 	const type = credentialType.call(this);
 	const credentials = await credentialsOnce.call(this, type);
-	const baseUrl =
+	const baseUrl = (
 		typeof credentials.baseUrl === 'string' && credentials.baseUrl
 			? credentials.baseUrl
-			: DEFAULT_BASE_URL;
+			: DEFAULT_BASE_URL
+	).replace(/\/+$/, '');
 	const options: IHttpRequestOptions = {
 		method: req.method,
-		url: `${baseUrl.replace(/\/+$/, '')}${req.path}`,
+		url: req.url ? new URL(req.url, `${baseUrl}/`).href : `${baseUrl}${req.path}`,
 		qs: req.qs,
-		body: req.body,
-		json: true,
+		body: req.rawBody?.data ?? req.body,
+		...(req.rawBody ? { headers: { 'Content-Type': req.rawBody.contentType } } : {}),
+		...(req.binary ? { encoding: 'arraybuffer' as const, disableFollowRedirect: true } : {}),
+		json: !req.binary,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -286,8 +367,8 @@ export async function makiniApiRequest(
 
 	for (let attemptNumber = 1; ; attemptNumber++) {
 		await opts.gate?.wait();
-		const result = await attempt.call(this, type, options, credentials);
-		if ('body' in result) return result.body;
+		const result = await send.call(this, type, options, credentials, baseUrl);
+		if (!('failure' in result)) return result;
 		const { failure } = result;
 
 		const delay = delayBeforeRetry(failure, attemptNumber);

@@ -19,6 +19,22 @@ export interface MakiniRequest {
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
+	/**
+	 * An absolute URL to call instead of Base URL + `path` (a document's `url`); `path` then only names the request in
+	 * errors. The credential goes only to the Base URL's origin: any other origin is called without it.
+	 */
+	url?: string;
+	/** A body sent as it is (a multipart upload) instead of `body` as JSON. */
+	rawBody?: { data: Buffer; contentType: string };
+	/** Read the answer as bytes (a file), not as JSON. */
+	binary?: boolean;
+}
+
+/** A successful answer: the JSON body, or the bytes of a binary answer, and the headers (lower-case names). */
+export interface MakiniResponse {
+	body: IDataObject;
+	bytes?: Buffer;
+	headers: Record<string, string>;
 }
 
 export interface TransportOptions {

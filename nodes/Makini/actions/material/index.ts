@@ -3,6 +3,8 @@ import { createOperation, updateOperation } from '../shared/write.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { materialConfig } from './config';
 import { materialWriteFields } from './fields';
+import * as getChildren from './getChildren.operation';
+import * as setInventory from './setInventory.operation';
 
 const write = {
 	resource: 'material',
@@ -45,6 +47,18 @@ export const material = defineResource({
 		},
 		...readOptions('material', 'materials'),
 		{
+			name: 'Get Children',
+			value: 'getChildren',
+			action: 'Get the children of a material',
+			description: 'List the parts of an assembly or kit',
+		},
+		{
+			name: 'Set Inventory',
+			value: 'setInventory',
+			action: 'Set the inventory of a material',
+			description: 'Set the quantity in stock at a location',
+		},
+		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a material',
@@ -56,6 +70,8 @@ export const material = defineResource({
 		create: createOperation(write),
 		get: getOperation(materialConfig),
 		getAll: getManyOperation(materialConfig),
+		getChildren,
+		setInventory,
 		update: updateOperation({
 			...write,
 			locator: { name: 'materialKey', displayName: 'Material', searchMethod: 'searchMaterials' },

@@ -9,17 +9,25 @@ import type { ListOptions } from '../../transport';
 import { makiniApiRequestAllItems } from '../../transport';
 import type { MakiniOperation } from './types';
 
-/** Get Materials of an asset or a work order: `/api/eam/<entity>/{key}/materials`, one item per material. */
+/**
+ * Get Materials of an asset, work order, asset template or PM plan: `/api/eam/<entity>/{key}/materials`, one item per
+ * material line. `sub`/`operation` serve the same shape of list under another name (a material's `children`).
+ */
 export function materialsOperation(config: {
 	resource: string;
 	entity: string;
 	displayName: string;
 	searchMethod: string;
+	/** Path segment after the key (default `materials`) */
+	sub?: string;
+	/** Operation value (default `getMaterials`) */
+	operation?: string;
 }): MakiniOperation {
 	const keyName = `${config.resource}Key`;
+	const sub = config.sub ?? 'materials';
 	return {
 		description: updateDisplayOptions(
-			{ show: { resource: [config.resource], operation: ['getMaterials'] } },
+			{ show: { resource: [config.resource], operation: [config.operation ?? 'getMaterials'] } },
 			[
 				keyLocator({
 					name: keyName,
@@ -39,7 +47,7 @@ export function materialsOperation(config: {
 				: positiveInteger(this, itemIndex, 'Limit', this.getNodeParameter('limit', itemIndex, 50));
 			return await makiniApiRequestAllItems.call(
 				this,
-				`/api/eam/${config.entity}/${key}/materials`,
+				`/api/eam/${config.entity}/${key}/${sub}`,
 				{},
 				{
 					...transport,

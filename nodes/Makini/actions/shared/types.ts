@@ -1,6 +1,7 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
@@ -17,9 +18,11 @@ export interface MakiniOperation {
 		this: IExecuteFunctions,
 		itemIndex: number,
 		transport: ListOptions,
-	): Promise<IDataObject[]>;
+	): Promise<IDataObject[] | INodeExecutionData[]>;
 	/** Writes run with the Concurrency option; reads one item at a time. */
 	write?: boolean;
+	/** execute returns whole items (json and binary, e.g. a downloaded file) instead of records. */
+	outputsItems?: boolean;
 }
 
 /** One entry of the Resource dropdown with its operations: the router and the node description both read it. */

@@ -25,6 +25,8 @@ export interface WriteConfig {
 	accepted: { create: string[]; update?: string[] };
 	/** Parameter name → published request field, where they differ. */
 	renamed?: Record<string, string>;
+	/** Last touch to the body (e.g. a fixed collection to the published object). */
+	finish?: (body: IDataObject) => IDataObject;
 }
 
 /** The write fields the published request of `accepted` takes (the form offers no others). */
@@ -75,7 +77,15 @@ export function createOperation(
 				renamed: config.renamed,
 			});
 			if (!body[nameField.name]) fail(this, itemIndex, nameField.displayName, 'is required');
-			return await send.call(this, itemIndex, transport, 'POST', `/api/eam/${config.entity}`, body);
+			const finished = config.finish ? config.finish(body) : body;
+			return await send.call(
+				this,
+				itemIndex,
+				transport,
+				'POST',
+				`/api/eam/${config.entity}`,
+				finished,
+			);
 		},
 	};
 }
@@ -113,7 +123,8 @@ export function updateOperation(
 			if (Object.keys(body).length === 0)
 				fail(this, itemIndex, 'Update Fields', 'add at least one field to change');
 			const path = `/api/eam/${config.entity}/${key}`;
-			return await send.call(this, itemIndex, transport, 'PUT', path, body);
+			const finished = config.finish ? config.finish(body) : body;
+			return await send.call(this, itemIndex, transport, 'PUT', path, finished);
 		},
 	};
 }

@@ -3,8 +3,12 @@ import { createOperation, updateOperation } from '../shared/write.factory';
 import { updateStatusOperation } from '../shared/status.factory';
 import { defineResource, readOptions } from '../shared/resource';
 import { workOrderConfig } from './config';
-import { workOrderDateFields, workOrderWriteFields } from './fields';
+import { finishWorkOrderBody, workOrderDateFields, workOrderWriteFields } from './fields';
+import * as addMaterial from './addMaterial.operation';
+import * as getAllMaterials from './getAllMaterials.operation';
+import * as getCustomFields from './getCustomFields.operation';
 import * as getMaterials from './getMaterials.operation';
+import * as updateMaterial from './updateMaterial.operation';
 
 const write = {
 	resource: 'workOrder',
@@ -16,6 +20,7 @@ const write = {
 	},
 	fields: workOrderWriteFields,
 	dateFields: workOrderDateFields,
+	finish: finishWorkOrderBody,
 	// The published request body (the same for create and update).
 	accepted: {
 		create: [
@@ -55,6 +60,12 @@ export const workOrder = defineResource({
 	option: { name: 'Work Order', value: 'workOrder' },
 	operationOptions: [
 		{
+			name: 'Add Material',
+			value: 'addMaterial',
+			action: 'Add a material to a work order',
+			description: 'Plan or book a spare part on a work order (Makini answers the work order)',
+		},
+		{
 			name: 'Create',
 			value: 'create',
 			action: 'Create a work order',
@@ -62,16 +73,36 @@ export const workOrder = defineResource({
 		},
 		...readOptions('work order', 'work orders'),
 		{
+			name: 'Get Custom Fields',
+			value: 'getCustomFields',
+			action: 'Get the custom fields of work orders',
+			description: 'List the custom fields the connected system defines for work orders',
+		},
+		{
 			name: 'Get Materials',
 			value: 'getMaterials',
 			action: 'Get materials of a work order',
 			description: 'List the materials planned or used on a work order',
 		},
 		{
+			name: 'Get Materials of All Work Orders',
+			value: 'getAllMaterials',
+			action: 'Get materials of all work orders',
+			description: 'List the material lines of every work order, with filters',
+		},
+		{
 			name: 'Update',
 			value: 'update',
 			action: 'Update a work order',
-			description: 'Change fields of a work order',
+			description:
+				'Change fields of a work order, e.g. close it with Completed At, Completion Remarks and Actual Time',
+		},
+		{
+			name: 'Update Material',
+			value: 'updateMaterial',
+			action: 'Update a material of a work order',
+			description:
+				'Change the required and used quantity of a material on a work order (Makini answers the work order)',
 		},
 		{
 			name: 'Update Status',
@@ -82,9 +113,12 @@ export const workOrder = defineResource({
 	],
 	defaultOperation: 'getAll',
 	operations: {
+		addMaterial,
 		create: createOperation(write),
 		get: getOperation(workOrderConfig),
 		getAll: getManyOperation(workOrderConfig),
+		getAllMaterials,
+		getCustomFields,
 		getMaterials,
 		update: updateOperation({
 			...write,
@@ -105,5 +139,6 @@ export const workOrder = defineResource({
 			field: 'statusKey',
 			loadOptionsMethod: 'getWorkOrderStatuses',
 		}),
+		updateMaterial,
 	},
 });

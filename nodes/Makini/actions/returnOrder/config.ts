@@ -1,12 +1,10 @@
-import { readOnlyResource } from './shared/read.factory';
+import type { ReadConfig } from '../shared/read.factory';
 
-export const returnOrder = readOnlyResource({
+export const returnOrderConfig: ReadConfig = {
 	resource: 'returnOrder',
-	displayName: 'Return Order',
-	one: 'return order',
-	many: 'return orders',
 	entity: 'return-orders',
 	noun: 'return order',
+	searchMethod: 'searchReturnOrders',
 	simplifyFields: [
 		'orderNo',
 		'code',
@@ -19,4 +17,4 @@ export const returnOrder = readOnlyResource({
 		'currencyKey',
 		'updatedAt',
 	],
-});
+};
