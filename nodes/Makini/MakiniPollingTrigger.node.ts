@@ -13,6 +13,7 @@ import { filtersProperty } from './descriptions/filterFields';
 import { conditionsFrom, filterQuery } from './helpers/filters';
 import { fieldIn, probeShape } from './helpers/recordShape';
 
+import { clockOf, POLLABLE_OPTIONS } from './polling/entities';
 import { readChangesSince, readNewest, startCursor, type PollCursor } from './polling/cursor';
 import { pollSyncStatus } from './polling/syncStatus';
 
@@ -80,16 +81,9 @@ export class MakiniPollingTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				displayOptions: { show: { event: ['recordChanged'] } },
-				options: [
-					{ name: 'Asset', value: 'assets' },
-					{ name: 'Downtime', value: 'assets-downtime' },
-					{ name: 'Location', value: 'locations' },
-					{ name: 'Meter', value: 'meters' },
-					{ name: 'Meter Reading', value: 'meter-readings' },
-					{ name: 'Service Request', value: 'service-requests' },
-					{ name: 'Site', value: 'sites' },
-					{ name: 'Work Order', value: 'work-orders' },
-				],
+				description:
+					'The Makini list to watch. Units of measure are not offered: they publish no updatedAt or createdAt, so a change cannot be told from an old record.',
+				options: POLLABLE_OPTIONS,
 				default: 'work-orders',
 			},
 			filtersProperty(
@@ -118,9 +112,16 @@ export class MakiniPollingTrigger implements INodeType {
 
 		const resource = this.getNodeParameter('resource') as string;
 		const path = `/api/eam/${resource}`;
+		// The published clock of the list: updatedAt, or createdAt for append-only meter readings.
+		const base = clockOf(resource);
+		if (base === undefined) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`"${resource}" cannot be polled for changes: its records publish no updatedAt or createdAt`,
+				{ description: 'Pick another Resource, e.g. Work Order or Asset.' },
+			);
+		}
 		const filters = filtersOf.call(this);
-		// Meter readings are append-only and have no updatedAt in the contract: new ones are read by createdAt.
-		const base = resource === 'meter-readings' ? 'createdAt' : 'updatedAt';
 		const clock = fieldIn(await probeShape.call(this, path), base);
 
 		if (this.getMode() === 'manual') {

@@ -1,8 +1,12 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import axios from 'axios';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MakiniPollingTrigger } from '../../nodes/Makini/MakiniPollingTrigger.node';
+import { clockOf } from '../../nodes/Makini/polling/entities';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox, SandboxOptions } from '../../sandbox';
 import { TriggerHarness } from '../harness/trigger';
@@ -224,6 +228,60 @@ describe('Makini Polling Trigger: records', () => {
 		expect([...times].sort().reverse()).toEqual(times);
 
 		expect(keys(await trigger.poll())).toEqual([w.key]);
+	});
+});
+
+describe('Makini Polling Trigger: every listable entity', () => {
+	// The published list paths /api/eam/<entity> (status lists and work-order sub-lists are not entities) and the
+	// clock each one's component publishes.
+	const published = (() => {
+		const spec = JSON.parse(readFileSync(join(__dirname, '../../sandbox/openapi/openapi-eam.json'), 'utf8'));
+		const resolve = (schema: IDataObject): IDataObject =>
+			schema.$ref ? resolve(String(schema.$ref).split('/').slice(1).reduce((o: IDataObject, k) => o[k] as IDataObject, spec)) : schema;
+		return Object.entries(spec.paths as Record<string, IDataObject>)
+			.filter(([path, item]) => /^\/api\/eam\/[^/{}]+$/.test(path) && item.get)
+			.map(([path, item]) => {
+				const list = resolve((item.get as any).responses['200'].content['application/json'].schema);
+				const record = resolve(resolve((list.properties as any).data).items as IDataObject);
+				const fields = Object.keys(record.properties as IDataObject);
+				const clock = fields.includes('updatedAt') ? 'updatedAt' : fields.includes('createdAt') ? 'createdAt' : undefined;
+				return { entity: path.slice('/api/eam/'.length), clock };
+			});
+	})();
+	const resourceProperty = new MakiniPollingTrigger().description.properties.find((p) => p.name === 'resource')!;
+
+	test('the Resource list offers every published list with updatedAt or createdAt, each read by that clock', () => {
+		const offered = (resourceProperty.options as Array<{ value: string }>).map((o) => o.value).sort();
+		expect(offered).toEqual(published.filter((p) => p.clock).map((p) => p.entity).sort());
+		expect(offered.length).toBeGreaterThanOrEqual(26);
+		for (const { entity, clock } of published.filter((p) => p.clock)) expect([entity, clockOf(entity)]).toEqual([entity, clock]);
+		expect(clockOf('meter-readings')).toBe('createdAt');
+	});
+
+	test('lists without a clock are left out, and the description says why', async () => {
+		const without = published.filter((p) => !p.clock).map((p) => p.entity);
+		expect(without).toEqual(['uom']);
+		expect(resourceProperty.description).toMatch(/Units of measure are not offered: they publish no updatedAt or createdAt/);
+		// A saved workflow naming such a list fails with the reason instead of polling without a clock.
+		await expect(poller({ resource: 'uom' }).poll()).rejects.toThrow('"uom" cannot be polled for changes: its records publish no updatedAt or createdAt');
+	});
+
+	test.each([
+		['purchase-orders', { notes: 'Expedite: chiller down' }, { title: '19XR oil filters' }],
+		['materials', { notes: 'Superseded by HC99CA121' }, { name: '19XRV VFD cooling fan' }],
+		['return-orders', { notes: 'Carrier RMA 4471' }, { title: 'Return damaged filters' }],
+		['stocks', { position: 'Bin C-3' }, { materialKey: undefined }],
+	])('%s: a change and an insert in the source system are each emitted once', async (entity, patch, insert) => {
+		const trigger = poller({ resource: entity });
+		expect(await trigger.poll()).toBeNull();
+		const [existing] = rows(entity);
+		const updated = await change(entity, existing.key, patch);
+		const body = 'materialKey' in insert ? { materialKey: rows('materials')[0].key } : insert;
+		const inserted = await change(entity, undefined, body);
+		const emitted = records(await trigger.poll());
+		expect(emitted.map((r) => r.key)).toEqual([existing.key, inserted.key]);
+		expect(emitted[0]).toMatchObject({ ...patch, updatedAt: updated.updatedAt });
+		expect(await trigger.poll()).toBeNull();
 	});
 });
 
