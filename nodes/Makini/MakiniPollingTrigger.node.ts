@@ -10,6 +10,7 @@ import {
 
 import { authenticationProperty, makiniCredentials } from './descriptions/authentication';
 import { filtersProperty } from './descriptions/filterFields';
+import { getFilterFields } from './methods/loadOptions';
 import { conditionsFrom, filterQuery } from './helpers/filters';
 import { fieldIn, probeShape } from './helpers/recordShape';
 
@@ -105,6 +106,8 @@ export class MakiniPollingTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { loadOptions: { getFilterFields } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		if (this.getNodeParameter('event') === 'syncStatusChanged')

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersProperty } from './filterFields';
+import { fieldProperty, filtersProperty } from './filterFields';
 import { transportOptions } from './options';
 
 /** Return All and Limit: the pair every operation that returns a list starts with. */
@@ -25,11 +25,13 @@ export const returnAllAndLimit: INodeProperties[] = [
 
 /**
  * Return All / Limit, Updated Since, Filters, Match, Sort, (Simplify) and (Options) for every Get Many.
- * `options: false` leaves out the Options collection for operations that have their own.
+ * `options: false` leaves out the Options collection for operations that have their own; `picker: false` keeps
+ * the Filters and Sort fields free text where the records' fields are not published (raw tables...).
  */
 export function listFields(
-	config: { simplify?: boolean; options?: boolean } = {},
+	config: { simplify?: boolean; options?: boolean; picker?: boolean } = {},
 ): INodeProperties[] {
+	const picker = config.picker !== false;
 	const fields: INodeProperties[] = [...returnAllAndLimit];
 	fields.push({
 		displayName: 'Updated Since',
@@ -43,6 +45,7 @@ export function listFields(
 		filtersProperty(
 			{ name: 'conditions', displayName: 'Conditions' },
 			{ placeholder: 'Add Condition' },
+			picker,
 		),
 		{
 			displayName: 'Match',
@@ -67,12 +70,10 @@ export function listFields(
 					displayName: 'Rules',
 					name: 'rules',
 					values: [
-						{
-							displayName: 'Field',
-							name: 'field',
-							type: 'string',
+						fieldProperty(picker, {
 							default: 'updatedAt',
-						},
+							description: 'Record field to sort by, in camelCase as it appears in the output',
+						}),
 						{
 							displayName: 'Direction',
 							name: 'direction',

@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { listEntities, recordShapeFields } from '../descriptions/filterFields';
+import { publishedFields } from '../descriptions/publishedFields';
 import { makiniApiRequestAllItems, recordKey } from '../transport';
 
 /** Every record of a small list as dropdown options, by name. */
@@ -32,4 +34,25 @@ export async function getPurchaseOrderStatuses(this: ILoadOptionsFunctions) {
 
 export async function getReturnOrderStatuses(this: ILoadOptionsFunctions) {
 	return await options(this, '/api/eam/statuses/return-orders');
+}
+
+/**
+ * The Field of Filters rows and Sort rules: the published fields of the records listed (alphabetical), then the
+ * v4 record-shape fields. `resource` is a Makini node resource (e.g. `workOrder`) or, on the Makini Polling
+ * Trigger, the list path itself (e.g. `work-orders`). Nothing is requested: the fields are the published schema.
+ */
+export async function getFilterFields(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const resource = String(this.getCurrentNodeParameter('resource') ?? '');
+	const entity = listEntities[resource] ?? resource;
+	const fields = publishedFields[entity] ?? [];
+	return [
+		...fields.map((field) => ({ name: field, value: field })),
+		...recordShapeFields.map((field) => ({
+			name: `${field} (v4 record shape)`,
+			value: field,
+			description: 'Field name of Makini’s newer (v4) record shape',
+		})),
+	];
 }

@@ -1,6 +1,7 @@
 // The package loads in n8n the way users install it: node and credential types under the package name,
 // and n8n's own credential test passes with a good token and fails clearly with a bad one.
 import type { Stack } from '../../../demo/n8n/stack';
+import { publishedFields } from '../../../nodes/Makini/descriptions/publishedFields';
 import { PACKAGE } from '../helpers';
 
 export function registrationSuite(getStack: () => Stack): void {
@@ -11,6 +12,19 @@ export function registrationSuite(getStack: () => Stack): void {
 				expect.arrayContaining([`${PACKAGE}.makini`, `${PACKAGE}.makiniTrigger`, `${PACKAGE}.makiniPollingTrigger`]),
 			);
 			expect(names.filter((n) => n.startsWith('CUSTOM.'))).toEqual([]);
+		});
+
+		it.each([
+			['makini', { resource: 'workOrder', operation: 'getAll' }, 'filters.conditions', 'work-orders'],
+			['makiniPollingTrigger', { event: 'recordChanged', resource: 'assets' }, 'filters.filter', 'assets'],
+		])('%s offers the published fields as the Filters field (load options in n8n)', async (type, parameters, row, entity) => {
+			const options = await getStack().rest.request<Array<{ name: string; value: string }>>('POST', '/dynamic-node-parameters/options', {
+				nodeTypeAndVersion: { name: `${PACKAGE}.${type}`, version: 1 },
+				path: `parameters.${row}.field`,
+				methodName: 'getFilterFields',
+				currentNodeParameters: parameters,
+			});
+			expect(options.map((o) => o.value)).toEqual([...publishedFields[entity], 'id', '_idValue', '_displayValue', '_createdAt', '_updatedAt', '_deletedAt']);
 		});
 
 		it('registers both credential types', async () => {

@@ -8,7 +8,7 @@ import type { ListOptions } from '../../transport';
 import { makiniApiRequestAllItems } from '../../transport';
 
 // Return All / Limit, Filters, Match and Sort as on every Get Many; raw rows have no updatedAt to read since.
-const fields = listFields().filter((field) => field.name !== 'updatedSince');
+const fields = listFields({ picker: false }).filter((field) => field.name !== 'updatedSince');
 
 export const description: INodeProperties[] = updateDisplayOptions(
 	{ show: { resource: ['rawTable'], operation: ['getRows'] } },

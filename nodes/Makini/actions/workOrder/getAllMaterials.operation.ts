@@ -11,7 +11,7 @@ import { listRecords } from '../shared/read.factory';
  */
 export const description = updateDisplayOptions(
 	{ show: { resource: ['workOrder'], operation: ['getAllMaterials'] } },
-	listFields(),
+	listFields({ picker: false }),
 );
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, transport: ListOptions) {
