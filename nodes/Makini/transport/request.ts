@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestOptions,
+	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -21,9 +22,25 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 type CredentialType = 'makiniApi' | 'makiniOAuth2Api';
 
+/**
+ * n8n's getNode() hands out a deep copy of the node (parameters included) on every call: the transport reads it
+ * once per context object (a node run, a webhook call, an activation), not twice per request. A context never
+ * changes node: n8n makes a new one when the workflow is edited or activated again.
+ */
+const nodeByContext = new WeakMap<object, INode>();
+
+function nodeOf(ctx: MakiniFunctions): INode {
+	let node = nodeByContext.get(ctx);
+	if (!node) {
+		node = ctx.getNode();
+		nodeByContext.set(ctx, node);
+	}
+	return node;
+}
+
 /** The credential the node's Authentication parameter selects (triggers without the parameter use the token). */
 export function credentialType(this: MakiniFunctions): CredentialType {
-	return this.getNode().parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
+	return nodeOf(this).parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
 }
 
 type Attempt = { body: IDataObject } | { failure: AttemptFailure };
@@ -187,7 +204,7 @@ async function attempt(
 	// The token credential is passed in already decrypted, so n8n does not read it again. n8n ignores this for
 	// OAuth2 and reads the credential itself on each request, which is also how a refreshed token reaches the
 	// requests after it.
-	const details = this.getNode().credentials?.[type];
+	const details = nodeOf(this).credentials?.[type];
 	const decrypted: IAdditionalCredentialOptions = {
 		credentialsDecrypted: {
 			id: details?.id ?? '',
