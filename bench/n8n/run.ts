@@ -1,6 +1,6 @@
 // `npm run bench:n8n`: the package measured inside a real n8n (1.x, and 2.x where installed), installed from
 // its packed tarball, each side a workflow run with `n8n execute --id`, sides alternating over rounds.
-// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,writes,webhooks
+// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,snapshot,writes,webhooks
 // runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions; BENCH_N8N_DELIVERIES sets
 // the webhook deliveries per run (default 2,000); BENCH_N8N_SCALE=0.1 multiplies every size (assets, items,
 // deliveries, chillers) for a smoke run (nothing written unless 1); BENCH_N8N_OUT names the results file.
