@@ -15,7 +15,7 @@ export interface N8nTarget {
 }
 
 export interface ExecuteResult {
-	/** executionTime per node name, in ms, as n8n recorded it */
+	/** executionTime per node name, in ms, as n8n recorded it (summed over the node's runs) */
 	nodeMs: Record<string, number>;
 	peakRssMb: number;
 	wallMs: number;
@@ -60,7 +60,8 @@ async function readRun(file: string): Promise<{ nodeMs: Record<string, number>; 
 			continue;
 		}
 		const time = /^ {12}"executionTime": (\d+),?$/.exec(line);
-		if (time && node) nodeMs[node] = Number(time[1]);
+		// A node inside a loop runs many times: its runs are summed.
+		if (time && node) nodeMs[node] = (nodeMs[node] ?? 0) + Number(time[1]);
 		const field = /^ {22}"(\w+)": (-?\d+(?:\.\d+)?),?$/.exec(line);
 		if (field) summary[field[1]] = Number(field[2]);
 	}

@@ -56,3 +56,19 @@ export function memoryFigure(name: string, n8n: string, sides: Record<string, Si
 		load: load(),
 	};
 }
+
+/** Requests the package's side sent over the baseline's (≤ 1 = no more requests). */
+export function requestsFigure(name: string, n8n: string, sides: Record<string, SideFigures>, pkg: string, baseline: string): Figure {
+	const ratio = round(sides[pkg].medianRequests! / sides[baseline].medianRequests!, 2);
+	return {
+		name,
+		n8n,
+		package: pkg,
+		baseline,
+		ratio,
+		target: '<= 1x',
+		met: ratio <= 1 && sides[pkg].problems.length === 0 && sides[baseline].problems.length === 0,
+		sides: { [pkg]: sides[pkg], [baseline]: sides[baseline] },
+		load: load(),
+	};
+}

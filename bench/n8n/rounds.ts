@@ -8,6 +8,8 @@ export interface Sample {
 	/** the measured time: node execution time(s) n8n recorded, or the bare script's own timing */
 	ms: number;
 	peakRssMb?: number;
+	/** requests the sandbox answered during the run */
+	requests?: number;
 	/** what the correctness check found ('' = passed) */
 	problem: string;
 	details?: Record<string, unknown>;
@@ -26,6 +28,7 @@ export interface SideFigures {
 	maxMs: number;
 	runsMs: number[];
 	medianPeakRssMb?: number;
+	medianRequests?: number;
 	problems: string[];
 }
 
@@ -39,7 +42,9 @@ export async function alternate(sides: Side[], rounds: number, log: (line: strin
 			if (r >= (side.rounds ?? rounds)) continue;
 			const sample = await side.run();
 			samples[side.name].push(sample);
-			const rss = sample.peakRssMb === undefined ? '' : `, peak RSS ${sample.peakRssMb.toFixed(0)} MB`;
+			const rss =
+				(sample.peakRssMb === undefined ? '' : `, peak RSS ${sample.peakRssMb.toFixed(0)} MB`) +
+				(sample.requests === undefined ? '' : `, ${sample.requests} requests`);
 			const wall = sample.details?.wallMs === undefined ? '' : `, process ${(Number(sample.details.wallMs) / 1000).toFixed(1)} s`;
 			log(`    round ${r + 1} ${side.name}: ${sample.ms.toFixed(0)} ms${rss}${wall}${sample.problem ? `  CHECK FAILED: ${sample.problem}` : ''}  (load ${load()[0]})`);
 		}
@@ -48,6 +53,7 @@ export async function alternate(sides: Side[], rounds: number, log: (line: strin
 		Object.entries(samples).map(([name, list]) => {
 			const ms = list.map((s) => s.ms);
 			const rss = list.map((s) => s.peakRssMb).filter((v): v is number => v !== undefined);
+			const requests = list.map((s) => s.requests).filter((v): v is number => v !== undefined);
 			return [
 				name,
 				{
@@ -56,6 +62,7 @@ export async function alternate(sides: Side[], rounds: number, log: (line: strin
 					maxMs: round(Math.max(...ms), 1),
 					runsMs: ms.map((v) => round(v, 1)),
 					...(rss.length ? { medianPeakRssMb: round(median(rss), 1) } : {}),
+					...(requests.length ? { medianRequests: median(requests) } : {}),
 					problems: list.map((s) => s.problem).filter(Boolean),
 				},
 			];

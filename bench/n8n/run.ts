@@ -1,8 +1,9 @@
 // `npm run bench:n8n`: the package measured inside a real n8n (1.x, and 2.x where installed), installed from
 // its packed tarball, each side a workflow run with `n8n execute --id`, sides alternating over rounds.
-// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,writes,webhooks
+// Writes bench/results/n8n-latest.json (one JSON line per figure). BENCH_N8N_ONLY=reads,snapshot,writes,webhooks
 // runs some groups (nothing written); BENCH_N8N_VERSIONS=1.123.81 picks versions; BENCH_N8N_DELIVERIES sets
-// the webhook deliveries per run (default 2,000).
+// the webhook deliveries per run (default 2,000); BENCH_N8N_SCALE=0.1 multiplies every size (assets, items,
+// deliveries, chillers) for a smoke run (nothing written unless 1); BENCH_N8N_OUT names the results file.
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir, totalmem } from 'os';
 import { dirname, join } from 'path';
@@ -13,6 +14,7 @@ import type { Figure } from './figures';
 import { startBenchN8n } from './instance';
 import { packPackage } from './install';
 import { reads } from './reads';
+import { snapshot } from './snapshot';
 import { load } from './rounds';
 import { webhooks } from './webhooks';
 import { writes } from './writes';
@@ -23,15 +25,19 @@ const wanted = (group: string) => !ONLY || ONLY.includes(group);
 const log = (line: string) => console.log(line);
 /** BENCH_N8N_ROUNDS overrides every group's rounds (e.g. 1 for a quick try). */
 const rounds = (fallback: number) => Number(process.env.BENCH_N8N_ROUNDS ?? fallback);
+/** BENCH_N8N_SCALE shrinks every size for a smoke run (e.g. 0.1); the issue's sizes at 1. */
+const SCALE = Number(process.env.BENCH_N8N_SCALE ?? 1);
+const size = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 const figures: Figure[] = [];
 const started = Date.now();
 const loadAtStart = load();
-const RESULTS = join(__dirname, '..', 'results', 'n8n-latest.json');
+/** BENCH_N8N_OUT names another results file (e.g. one per version when the versions run one at a time). */
+const RESULTS = process.env.BENCH_N8N_OUT ?? join(__dirname, '..', 'results', 'n8n-latest.json');
 
 /** Rewritten after every group, so that a run cut short still leaves the figures it measured. */
 function save(): void {
-	if (ONLY) return;
+	if (ONLY || SCALE !== 1) return;
 	const machine = {
 		cpu: cpus()[0]?.model,
 		cores: cpus().length,
@@ -51,25 +57,30 @@ const record = (list: Figure[]) => {
 async function benchVersion(version: string, tarball: string): Promise<void> {
 	const n8n = await startBenchN8n(version, tarball, log);
 	try {
-		const small = await startSandbox({ port: 0, assets: 20_000, control: true });
+		const assets = size(20_000);
+		const small = await startSandbox({ port: 0, assets, control: true });
 		try {
 			if (wanted('reads')) {
-				record(await reads(n8n, small, { assets: 20_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'raw', 'http', 'bare'] }, log));
-				record(await reads(n8n, small, { assets: 20_000, latencyMs: 50, rounds: rounds(2), sides: ['pc4', 'http', 'default'], once: ['default'] }, log));
+				record(await reads(n8n, small, { assets, latencyMs: 0, rounds: rounds(2), sides: ['default', 'raw', 'http', 'bare'] }, log));
+				record(await reads(n8n, small, { assets, latencyMs: 50, rounds: rounds(2), sides: ['pc4', 'http', 'default'], once: ['default'] }, log));
 			}
+			if (wanted('snapshot')) record(await snapshot(n8n, small, { chillers: size(500), rounds: rounds(2) }, log));
 			if (wanted('writes')) {
-				record(await writes(n8n, small, { items: 1_000, latencyMs: 0, rounds: rounds(2), sides: ['c1', 'c8', 'http'] }, log));
-				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): first round only.
-				record(await writes(n8n, small, { items: 1_000, latencyMs: 50, rounds: rounds(2), sides: ['c8', 'http', 'c1'], once: ['c1'] }, log));
+				const items = size(1_000);
+				record(await writes(n8n, small, { items, latencyMs: 0, rounds: rounds(2), sides: ['c1', 'c8', 'http'] }, log));
+				// Concurrency 1 at 50 ms is 1,000 round trips in a row (about a minute): first round only. The bounded
+				// baseline (Loop Over Items, 8 at a time) only here: with no latency, what is in flight changes little.
+				record(await writes(n8n, small, { items, latencyMs: 50, rounds: rounds(2), sides: ['c8', 'http', 'loop8', 'c1'], once: ['c1'] }, log));
 			}
-			if (wanted('webhooks')) record(await webhooks(n8n, small, Number(process.env.BENCH_N8N_DELIVERIES ?? 2_000), rounds(2), log));
+			if (wanted('webhooks')) record(await webhooks(n8n, small, size(Number(process.env.BENCH_N8N_DELIVERIES ?? 2_000)), rounds(2), log));
 		} finally {
 			await small.close();
 		}
 		if (wanted('reads')) {
-			const large = await startSandbox({ port: 0, assets: 100_000, control: true });
+			const many = size(100_000);
+			const large = await startSandbox({ port: 0, assets: many, control: true });
 			try {
-				record(await reads(n8n, large, { assets: 100_000, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'], once: ['bare'] }, log));
+				record(await reads(n8n, large, { assets: many, latencyMs: 0, rounds: rounds(2), sides: ['default', 'http', 'bare'], once: ['bare'] }, log));
 			} finally {
 				await large.close();
 			}
@@ -94,7 +105,7 @@ async function main(): Promise<void> {
 	log(`\n${Math.round((Date.now() - started) / 1000)} s; load ${loadAtStart.join(' ')} -> ${load().join(' ')}\n`);
 	for (const f of figures) {
 		log(`${f.met ? 'met ' : 'MISS'}  n8n ${f.n8n}  ${f.name}: ${f.ratio}x (target ${f.target}); ` +
-			Object.entries(f.sides).map(([n, s]) => `${n} ${s.medianMs} ms [${s.minMs}-${s.maxMs}]${s.medianPeakRssMb ? ` ${s.medianPeakRssMb} MB` : ''}`).join(' | '));
+			Object.entries(f.sides).map(([n, s]) => `${n} ${s.medianMs} ms [${s.minMs}-${s.maxMs}]${s.medianPeakRssMb ? ` ${s.medianPeakRssMb} MB` : ''}${s.medianRequests ? ` ${s.medianRequests} requests` : ''}`).join(' | '));
 	}
 	if (!ONLY) log(`Written: ${RESULTS}`);
 	if (figures.some((f) => !f.met)) process.exitCode = 1;

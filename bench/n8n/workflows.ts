@@ -134,6 +134,29 @@ export function httpCreate(name: string, tag: string, baseUrl: string, credentia
 	]);
 }
 
+/**
+ * HTTP Request with its concurrency bounded the way n8n offers it: Loop Over Items (batch size `batch`) → HTTP
+ * Request → back to the loop, so `batch` POSTs are in flight at a time, like the package's Concurrency 8.
+ * (The HTTP Request node's own Batching option does not bound anything with a 0 ms interval: HttpRequestV3 sleeps
+ * between batches only when the interval is > 0 and never waits for a batch to finish, in 1.123.81 and 2.40.7.)
+ */
+export function httpCreateLoop(name: string, tag: string, baseUrl: string, credential: Cred, count: number, batch: number): WorkflowJson {
+	const flow = httpCreate(name, tag, baseUrl, credential, count);
+	const post = flow.nodes.find((n) => n.name === 'HTTP Request')!;
+	const loop: Node = { name: 'Loop', type: 'n8n-nodes-base.splitInBatches', typeVersion: 3, position: [440, 200], parameters: { batchSize: batch, options: {} } };
+	return {
+		...flow,
+		nodes: [...flow.nodes, loop],
+		connections: {
+			Start: { main: [[{ node: 'Items', type: 'main', index: 0 }]] },
+			Items: { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
+			// Loop Over Items v3: output 0 is "done", output 1 the next batch.
+			Loop: { main: [[], [{ node: String(post.name), type: 'main', index: 0 }]] },
+			[String(post.name)]: { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
 /** A workflow that is only a webhook trigger (each delivery it accepts starts an execution). */
 function triggerOnly(name: string, node: Node): WorkflowJson {
 	return { name, nodes: [{ position: [0, 0], ...node }], connections: {}, settings: { executionOrder: 'v1' } };
@@ -162,3 +185,111 @@ export function webhookNode(name: string, credential: Cred, webhookId: string, p
 		credentials: { httpHeaderAuth: credential },
 	});
 }
+
+/** Which assets both snapshot sides report on: the first `count` chillers (all three chiller categories), in key order. */
+export const CHILLERS = { field: 'categoryName', contains: 'Chiller' } as const;
+
+/**
+ * A normalised digest of snapshot items (same Code on both sides, after the measured nodes): per asset its key,
+ * its meters with the key of each one's latest reading, its open downtime and open work orders, all as sorted
+ * keys; FNV-1a over the sorted lines. `snapshotDigest` below computes the same from the sandbox's records.
+ */
+const digestCode = `const lines = $input.all().map(({ json: s }) => [
+	String(s.asset.key ?? s.asset.id),
+	s.meters.map((m) => String(m.key ?? m.id) + ':' + (m.latestReading ? String(m.latestReading.key ?? m.latestReading.id) : '-')).sort().join(','),
+	s.openDowntime.map((d) => String(d.key ?? d.id)).sort().join(','),
+	s.openWorkOrders.map((w) => String(w.key ?? w.id)).sort().join(','),
+].join('|')).sort();
+const text = lines.join('\\n');
+let digest = 0x811c9dc5;
+for (let i = 0; i < text.length; i++) digest = Math.imul(digest ^ text.charCodeAt(i), 0x01000193) >>> 0;
+const count = (field) => $input.all().reduce((sum, { json }) => sum + json[field].length, 0);
+return [{ json: { snapshots: lines.length, meters: count('meters'), openDowntime: count('openDowntime'), openWorkOrders: count('openWorkOrders'), digest } }];`;
+
+export function digestLines(lines: string[]): number {
+	const text = [...lines].sort().join('\n');
+	let digest = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) digest = Math.imul(digest ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return digest;
+}
+
+const digestNode: Node = {
+	name: 'Check',
+	type: 'n8n-nodes-base.code',
+	typeVersion: 2,
+	parameters: { mode: 'runOnceForAllItems', jsCode: digestCode },
+};
+
+/** Makini → Asset → Get Snapshot of the assets matching a filter (the first `count` chillers). */
+export function makiniSnapshot(name: string, credential: Cred, count: number): WorkflowJson {
+	return chain(name, [
+		makini(
+			'Makini',
+			{
+				resource: 'asset',
+				operation: 'getSnapshot',
+				snapshotOf: 'list',
+				returnAll: false,
+				limit: count,
+				filters: { conditions: [{ field: CHILLERS.field, operator: 'contains', value: CHILLERS.contains }] },
+			},
+			credential,
+		),
+		digestNode,
+	]);
+}
+
+/** One GET per input item with the given query (values may be expressions); n8n's defaults otherwise. */
+const httpGet = (name: string, url: string, credential: Cred, query: Record<string, string>): Node => ({
+	name,
+	type: 'n8n-nodes-base.httpRequest',
+	typeVersion: 4.2,
+	credentials: { httpHeaderAuth: credential },
+	parameters: {
+		url,
+		...headerAuth(),
+		sendQuery: true,
+		queryParameters: { parameters: Object.entries(query).map(([n, value]) => ({ name: n, value })) },
+		options: {},
+	},
+});
+
+/** The Combine Code node: the items of the five HTTP Request nodes, by position, into the package's snapshot shape. */
+const combineCode = `const assets = $('Split Out').all();
+const meters = $('Meters').all();
+const readings = $('Readings').all();
+const downtime = $('Downtime').all();
+const workOrders = $('Work Orders').all();
+return assets.map(({ json: asset }, i) => {
+	const latest = new Map();
+	for (const r of readings[i].json.data) if (!latest.has(r.meterKey)) latest.set(r.meterKey, r);
+	const ms = meters[i].json.data.map((m) => ({ ...m, latestReading: latest.get(m.key) ?? null }));
+	const openDowntime = downtime[i].json.data.filter((d) => !d.endedAt);
+	const openWorkOrders = workOrders[i].json.data.filter((w) => !w.completedAt && !/^(complete|closed?|cancel)/i.test(String(w.status ?? '')));
+	return { json: { asset, meters: ms, openDowntime, openWorkOrders, summary: { assetKey: asset.key, name: asset.name, meterCount: ms.length, isDown: openDowntime.length > 0, openDowntimeCount: openDowntime.length, openWorkOrderCount: openWorkOrders.length } } };
+});`;
+
+/**
+ * What a user builds with generic nodes: HTTP Request for the chillers (one page of `count`), Split Out, then one
+ * HTTP Request per asset for each of meters, readings, downtime and work orders (n8n's defaults: all of a node's
+ * items at once), and a Code node combining them by position. Fair to the baseline: the meters are asked by
+ * `filter[assetKeys]` (the sandbox matches any element of the list; the package does not rely on this
+ * undocumented meaning and reads the site's meters), one page of 500 per list (no pagination: a chiller has
+ * fewer), the readings newest first on one page like the package.
+ */
+export function httpSnapshot(name: string, baseUrl: string, credential: Cred, count: number): WorkflowJson {
+	const api = `${baseUrl}/api/eam`;
+	const assetKey = "={{ $('Split Out').item.json.key }}";
+	return chain(name, [
+		httpGet('Assets', `${api}/assets`, credential, { [`filter[${CHILLERS.field}:contains]`]: CHILLERS.contains, per_page: String(count), page: '1' }),
+		{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: 'data', options: {} } },
+		httpGet('Meters', `${api}/meters`, credential, { 'filter[assetKeys]': '={{ $json.key }}', per_page: String(PAGE_SIZE) }),
+		httpGet('Readings', `${api}/meter-readings`, credential, { 'filter[assetKey]': assetKey, 'sort[createdAt]': '1', per_page: String(PAGE_SIZE) }),
+		httpGet('Downtime', `${api}/assets-downtime`, credential, { 'filter[assetKey]': assetKey, 'sort[startedAt]': '1', per_page: String(PAGE_SIZE) }),
+		httpGet('Work Orders', `${api}/work-orders`, credential, { 'filter[assetKey]': assetKey, per_page: String(PAGE_SIZE) }),
+		{ name: 'Combine', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { mode: 'runOnceForAllItems', jsCode: combineCode } },
+		digestNode,
+	]);
+}
+
+export const HTTP_SNAPSHOT_NODES = ['Assets', 'Split Out', 'Meters', 'Readings', 'Downtime', 'Work Orders', 'Combine'];

@@ -7,12 +7,14 @@ import type { SandboxFixture } from './sandbox';
 export interface Recorded {
 	method: string;
 	path: string;
+	/** the query string's parameters (decoded) */
+	query: Record<string, string>;
 	body: unknown;
 }
 
 /**
- * A pass-through HTTP proxy in front of the sandbox that records what the node sends (method, path without query,
- * parsed JSON body), so tests can check write bodies against the published request schemas.
+ * A pass-through HTTP proxy in front of the sandbox that records what the node sends (method, path without query, query
+ * parameters, parsed JSON body), so tests can check write bodies against the published request schemas.
  */
 export async function startRecorder(target: string): Promise<{ url: string; sent: Recorded[]; close: () => Promise<void> }> {
 	const sent: Recorded[] = [];
@@ -29,7 +31,8 @@ export async function startRecorder(target: string): Promise<{ url: string; sent
 			} catch {
 				body = text;
 			}
-			sent.push({ method: req.method ?? 'GET', path: (req.url ?? '').split('?')[0], body });
+			const url = new URL(req.url ?? '/', 'http://recorder');
+			sent.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), body });
 			const forward = http.request(
 				{ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
 				(answer) => {

@@ -26,6 +26,33 @@ describe('against the sandbox (2,500 assets)', () => {
 		expect(fx.sandbox.stats('ccn').requests - before).toBe(2500 / MAX_PAGE_SIZE);
 	});
 
+	test("n8n's getNode (a deep copy of the node per call) is read once per node run, not per request", async () => {
+		const { ExecuteContext } = await import('n8n-core');
+		const getNode = jest.spyOn(ExecuteContext.prototype, 'getNode');
+		const callsFor = async (maxPerPage: number) => {
+			fx.sandbox.configure({ maxPerPage });
+			getNode.mockClear();
+			const before = fx.sandbox.stats('ccn').requests;
+			const [output] = await runNode({
+				node,
+				parameters: { resource: 'asset', operation: 'getAll', returnAll: true },
+				credentials: fx.tokenCredentials(),
+			});
+			expect(output).toHaveLength(2500);
+			return { calls: getNode.mock.calls.length, requests: fx.sandbox.stats('ccn').requests - before };
+		};
+		try {
+			const few = await callsFor(500);
+			const many = await callsFor(50);
+			expect([few.requests, many.requests]).toEqual([5, 50]);
+			// 45 more requests, not a single getNode more.
+			expect(many.calls).toBe(few.calls);
+		} finally {
+			fx.sandbox.resetSettings();
+			getNode.mockRestore();
+		}
+	});
+
 	test('Page Concurrency gives the same records in the same order with the same number of requests', async () => {
 		const before = fx.sandbox.stats('ccn').requests;
 		const [output] = await runNode({

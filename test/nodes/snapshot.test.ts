@@ -3,23 +3,25 @@ import type { IDataObject } from 'n8n-workflow';
 import { Makini } from '../../nodes/Makini/Makini.node';
 import type { Settings } from '../../sandbox/types';
 import { runNode } from '../harness/execute';
+import { useRecorder } from '../harness/recorder';
 import { useSandbox } from '../harness/sandbox';
 
 // Snapshot, Open Only, meters by asset and Updated Since on documented behaviour only, against the strict sandbox
 // under the settings a real Makini may use: its published shape, a per_page cap of 5 with the v4 record shape
 // and {status, errors} bodies, and a cap of 100.
 const fx = useSandbox();
+const recorder = useRecorder(fx);
 const node = new Makini();
 const records = (entity: string) => fx.sandbox.records('ccn', entity) as IDataObject[];
 const keyOf = (r: IDataObject) => String(r.key ?? r.id);
 const keys = (list: unknown) => (list as IDataObject[]).map(keyOf);
 const itemKeys = (items: Array<{ json: IDataObject }>) => items.map((item) => keyOf(item.json));
 
-async function run(parameters: IDataObject, items?: IDataObject[]) {
+async function run(parameters: IDataObject, items?: IDataObject[], credentials = fx.tokenCredentials()) {
 	const [output] = await runNode({
 		node,
 		parameters: parameters as never,
-		credentials: fx.tokenCredentials(),
+		credentials,
 		items: items?.map((json) => ({ json })),
 	});
 	return output;
@@ -82,6 +84,54 @@ describe.each(SETTINGS)('%s', (_name, settings) => {
 		expect(expectedSnapshot(down).openDowntime.length).toBeGreaterThan(0);
 		expect(expectedSnapshot(busy).openWorkOrders.length).toBeGreaterThan(0);
 		expect(expectedSnapshot(metered).meters.length).toBeGreaterThan(1);
+	});
+
+	test("Get Snapshot reads a site's meters once per execution, shared by all its assets", async () => {
+		const bySite = new Map<string, string[]>();
+		for (const a of records('assets')) bySite.set(String(a.siteKey), [...(bySite.get(String(a.siteKey)) ?? []), String(a.key)]);
+		const [[siteA, ofA], [siteB, ofB]] = [...bySite].filter(([, list]) => list.length >= 4);
+		// Four assets of one site and two of another, interleaved.
+		const assetKeys = [ofA[0], ofB[0], ofA[1], ofA[2], ofB[1], ofA[3]];
+		const snapshot = { resource: 'asset', operation: 'getSnapshot', assetKey: { __rl: true, mode: 'key', value: '={{ $json.assetKey }}' } };
+		const perPage = settings.maxPerPage ?? 500;
+		const pagesOf = (site: string) => Math.max(1, Math.ceil(records('meters').filter((m) => m.siteKey === site).length / perPage));
+		const meterReads = () => recorder.sent.filter((s) => s.path === '/api/eam/meters');
+
+		for (let execution = 1; execution <= 2; execution++) {
+			recorder.sent.splice(0);
+			const output = await run(snapshot, assetKeys.map((assetKey) => ({ assetKey })), recorder.credentials());
+			// Results as before: each asset's own meters with their latest readings.
+			output.forEach((item, index) => {
+				const expected = expectedSnapshot(assetKeys[index]);
+				const meters = item.json.meters as IDataObject[];
+				expect(keys(meters)).toEqual(expected.meters);
+				expect(meters.map((m) => (m.latestReading ? keyOf(m.latestReading as IDataObject) : null))).toEqual(expected.latest);
+			});
+			// One read of each site's meter list (page 1 once per site, then its other pages), again in the next execution.
+			const firstPages = meterReads().filter((s) => s.query.page === '1');
+			expect(firstPages.map((s) => s.query['filter[siteKey]']).sort()).toEqual([siteA, siteB].sort());
+			expect(meterReads()).toHaveLength(pagesOf(siteA) + pagesOf(siteB));
+			// Every asset still reads its own downtime and work orders.
+			const ofAsset = (path: string) => new Set(recorder.sent.filter((s) => s.path === path && s.query.page === '1').map((s) => s.query['filter[assetKey]']));
+			expect(ofAsset('/api/eam/assets-downtime')).toEqual(new Set(assetKeys));
+			expect(ofAsset('/api/eam/work-orders')).toEqual(new Set(assetKeys));
+		}
+	});
+
+	test('Get Snapshot of every asset matching filters: one meter-list read per site', async () => {
+		const assets = records('assets').filter((a) => /chiller/i.test(String(a.categoryName)));
+		const sites = new Set(assets.map((a) => String(a.siteKey)));
+		expect(assets.length).toBeGreaterThan(sites.size);
+		recorder.sent.splice(0);
+		const output = await run(
+			{ resource: 'asset', operation: 'getSnapshot', snapshotOf: 'list', returnAll: true, filters: { conditions: [{ field: 'categoryName', operator: 'contains', value: 'chiller' }] } },
+			undefined,
+			recorder.credentials(),
+		);
+		expect(output.map((item) => (item.json.summary as IDataObject).assetKey)).toEqual(assets.map((a) => a.key));
+		output.forEach((item, index) => expect(keys(item.json.meters)).toEqual(expectedSnapshot(String(assets[index].key)).meters));
+		const firstPages = recorder.sent.filter((s) => s.path === '/api/eam/meters' && s.query.page === '1');
+		expect(firstPages.map((s) => s.query['filter[siteKey]']).sort()).toEqual([...sites].sort());
 	});
 
 	test('Get Snapshot of the asset record in the input item reads no asset again', async () => {

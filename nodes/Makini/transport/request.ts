@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestOptions,
+	INode,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -30,11 +31,27 @@ export const MAX_REDIRECTS = 5;
 type CredentialType = 'makiniApi' | 'makiniOAuth2Api' | 'makiniSystemApi';
 
 /**
+ * n8n's getNode() hands out a deep copy of the node (parameters included) on every call: the transport reads it
+ * once per context object (a node run, a webhook call, an activation), not twice per request. A context never
+ * changes node: n8n makes a new one when the workflow is edited or activated again.
+ */
+const nodeByContext = new WeakMap<object, INode>();
+
+function nodeOf(ctx: MakiniFunctions): INode {
+	let node = nodeByContext.get(ctx);
+	if (!node) {
+		node = ctx.getNode();
+		nodeByContext.set(ctx, node);
+	}
+	return node;
+}
+
+/**
  * The credential of the node: the Makini System node always uses the admin credential; the others use the one
  * their Authentication parameter selects (triggers without the parameter use the token).
  */
 export function credentialType(this: MakiniFunctions): CredentialType {
-	const node = this.getNode();
+	const node = nodeOf(this);
 	if (/\.makiniSystem$/.test(node.type)) return 'makiniSystemApi';
 	return node.parameters.authentication === 'oAuth2' ? 'makiniOAuth2Api' : 'makiniApi';
 }
@@ -239,7 +256,7 @@ async function attempt(
 	// The token credential is passed in already decrypted, so n8n does not read it again. n8n ignores this for
 	// OAuth2 and reads the credential itself on each request, which is also how a refreshed token reaches the
 	// requests after it.
-	const details = this.getNode().credentials?.[type];
+	const details = nodeOf(this).credentials?.[type];
 	const decrypted: IAdditionalCredentialOptions = {
 		credentialsDecrypted: {
 			id: details?.id ?? '',

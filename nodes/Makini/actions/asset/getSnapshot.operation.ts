@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { deepCopy, updateDisplayOptions } from 'n8n-workflow';
 
 import { keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
@@ -114,6 +114,35 @@ async function latestReadings(
 }
 
 /**
+ * A site's meters are read once per execution of the node and shared by every asset of that site in it: the
+ * map lives as long as n8n's context object of this node run (nothing is kept across executions), and holds the
+ * promise, so an asset asking while the read is in flight waits for the same read. A failed read is forgotten,
+ * so a later item (continue on fail) tries again.
+ */
+const siteMetersByRun = new WeakMap<IExecuteFunctions, Map<string, Promise<IDataObject[]>>>();
+
+async function metersOfSite(
+	this: IExecuteFunctions,
+	siteKey: string,
+	options: ListOptions,
+): Promise<IDataObject[]> {
+	let bySite = siteMetersByRun.get(this);
+	if (!bySite) {
+		bySite = new Map();
+		siteMetersByRun.set(this, bySite);
+	}
+	let meters = bySite.get(siteKey);
+	if (!meters) {
+		const ofSite = siteKey ? { 'filter[siteKey]': siteKey } : {};
+		meters = makiniApiRequestAllItems.call(this, '/api/eam/meters', ofSite, options);
+		bySite.set(siteKey, meters);
+		const cache = bySite;
+		meters.catch(() => cache.delete(siteKey));
+	}
+	return await meters;
+}
+
+/**
  * The asset's meters with their latest readings, its open downtime and open work orders, from documented
  * filters only: meters of the asset's site kept when `assetKeys` holds the asset, and the asset's downtime and
  * work orders (`assetKey` equals) of which the open ones are picked here (the contract cannot filter empty).
@@ -125,9 +154,8 @@ async function snapshotOf(
 ): Promise<IDataObject> {
 	const assetKey = recordKey(asset) ?? '';
 	const forAsset = { 'filter[assetKey]': assetKey };
-	const ofSite = asset.siteKey ? { 'filter[siteKey]': String(asset.siteKey) } : {};
 	const [siteMeters, downtime, workOrders] = await Promise.all([
-		makiniApiRequestAllItems.call(this, '/api/eam/meters', ofSite, options),
+		metersOfSite.call(this, asset.siteKey ? String(asset.siteKey) : '', options),
 		makiniApiRequestAllItems.call(
 			this,
 			'/api/eam/assets-downtime',
@@ -136,7 +164,8 @@ async function snapshotOf(
 		),
 		makiniApiRequestAllItems.call(this, '/api/eam/work-orders', forAsset, options),
 	]);
-	const meters = siteMeters.filter((m) => measures(m, assetKey));
+	// Copies: the site's records are shared by its assets, each output item gets its own.
+	const meters = siteMeters.filter((m) => measures(m, assetKey)).map((m) => deepCopy(m));
 	const meterKeys = meters.map((m) => recordKey(m) ?? '');
 	const created = fieldIn(shapeOf(asset), 'createdAt');
 	const latest = await latestReadings.call(this, assetKey, meterKeys, created, options);

@@ -7,7 +7,7 @@ import { listFields } from '../../descriptions/listFields';
 import type { Condition } from '../../helpers/filters';
 import { listQuery, matches } from '../../helpers/filters';
 import { probeShape } from '../../helpers/recordShape';
-import { simplifyRecord } from '../../helpers/simplify';
+import { simplifier } from '../../helpers/simplify';
 import { locatorKey, pathKey, positiveInteger } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRecord, makiniApiRequestAllItems } from '../../transport';
@@ -111,6 +111,7 @@ export async function listRecords(
 		limit: local.length || keep ? 0 : limit,
 		itemIndex,
 	});
+	if (local.length === 0 && !keep) return records;
 	const kept = records.filter((r) => local.every((c) => matches(r, c)) && (keep?.(r) ?? true));
 	return limit ? kept.slice(0, limit) : kept;
 }
@@ -134,7 +135,7 @@ export function getManyOperation(config: ReadConfig): MakiniOperation {
 			);
 			const simplify =
 				config.simplifyFields && (this.getNodeParameter('simplify', itemIndex, true) as boolean);
-			return simplify ? records.map((r) => simplifyRecord(r, config.simplifyFields!)) : records;
+			return simplify ? records.map(simplifier(config.simplifyFields!)) : records;
 		},
 	};
 }
