@@ -303,7 +303,8 @@ async function create(ctx: Ctx, conn: ConnectionState, def: EntityDef, notify: N
 	const statuses = conn.stores[`statuses/${def.path}`];
 	const defaultStatus = statuses && body.statusKey == null ? { statusKey: statuses.records[0]?.key ?? null } : {};
 	// Work orders and service requests raised against an asset inherit its site and location unless given.
-	const asset = typeof body.assetKey === 'string' && def.path !== 'assets' ? conn.stores.assets.get(body.assetKey) : undefined;
+	const inherits = def.path === 'work-orders' || def.path === 'service-requests';
+	const asset = inherits && typeof body.assetKey === 'string' ? conn.stores.assets.get(body.assetKey) : undefined;
 	const placement = asset ? { siteKey: asset.siteKey, locationKey: asset.locationKey } : {};
 	const values = withStatusName(conn, def, { ...placement, ...stripNulls(storedValues(def, body)), ...defaultStatus, ...stamps(def, now, ['createdAt', 'updatedAt']) });
 	if (def.path === 'work-orders') Object.assign(values, { tasks: values.tasks ?? [], documents: values.documents ?? [], resources: [], materialCount: '0' });

@@ -40,6 +40,28 @@ describe('list search (resource locators)', () => {
 	});
 });
 
+describe('list search of the foreign keys of write forms', () => {
+	test.each([
+		['listSearch.searchAccounts', 'accounts', 'name'],
+		['listSearch.searchCompanies', 'companies', 'name'],
+		['listSearch.searchUnitsOfMeasure', 'uom', 'name'],
+		['listSearch.searchAssetDowntimes', 'assets-downtime', 'description'],
+	])('%s lists %s by %s, and the typed text filters', async (method, entity, field) => {
+		const all = fx.sandbox.records('ccn', entity);
+		expect(all.length).toBeGreaterThan(1);
+		const { results } = await call<INodeListSearchResult>(method);
+		expect(results.map((r) => r.value).sort()).toEqual(all.map((r) => r.key).sort().slice(0, 50));
+		const sorted = all.map((r) => String(r[field])).sort((a, b) => a.localeCompare(b));
+		expect(results[0].name).toBe(`${sorted[0]} (${String(all.find((r) => String(r[field]) === sorted[0])!.key)})`);
+		const record = all[all.length - 1];
+		const typed = String(record[field]).slice(0, 6);
+		const filtered = await call<INodeListSearchResult>(method, [typed]);
+		expect(filtered.results).toContainEqual({ name: `${String(record[field])} (${String(record.key)})`, value: record.key });
+		const expected = all.filter((r) => String(r[field]).toLowerCase().includes(typed.toLowerCase()));
+		expect(filtered.results.map((r) => r.value).sort()).toEqual(expected.map((r) => r.key).sort().slice(0, 50));
+	});
+});
+
 describe('load options', () => {
 	test('work order and service request statuses, teams', async () => {
 		const wo = await call<INodePropertyOptions[]>('loadOptions.getWorkOrderStatuses');

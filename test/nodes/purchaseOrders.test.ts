@@ -107,3 +107,18 @@ test('an unknown status is the sandbox\'s validation error, not a silent success
 	).rejects.toThrow(/status/i);
 	expect(byKey('purchase-orders', po.key)!.statusKey).not.toBe('NOPE');
 });
+
+test.each([
+	['picked from the lists', (value: unknown) => ({ __rl: true, mode: 'list', value })],
+	['typed as saved plain keys', (value: unknown) => value],
+])('Create and Update with site and vendor %s send the same body', async (_how, wrap) => {
+	const vendor = records('vendors')[1].key;
+	const site = records('sites')[0].key;
+	const [created] = await run({ resource: 'purchaseOrder', operation: 'create', title: 'Belts for RTU-2', additionalFields: { vendorKey: wrap(vendor), siteKey: wrap(site) } } as INodeParameters);
+	expect(recorder.written('POST', '/api/eam/purchase-orders')).toEqual({ title: 'Belts for RTU-2', vendorKey: vendor, siteKey: site });
+	expect(byKey('purchase-orders', created.key)).toMatchObject({ vendorKey: vendor, siteKey: site });
+	recorder.sent.splice(0);
+	const other = records('vendors')[0].key;
+	await run({ resource: 'purchaseOrder', operation: 'update', purchaseOrderKey: rl(created.key), updateFields: { vendorKey: wrap(other) } } as INodeParameters);
+	expect(recorder.written('PUT', `/api/eam/purchase-orders/${String(created.key)}`)).toEqual({ vendorKey: other });
+});

@@ -1,4 +1,4 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { Makini } from '../../nodes/Makini/Makini.node';
 import { runMethod, runNode } from '../harness/execute';
@@ -68,6 +68,66 @@ test('Asset → Update changes only the given fields', async () => {
 	expect(byKey('assets', asset.key)).toMatchObject({ criticality: 'low', notes: 'updated from n8n' });
 });
 
+// A foreign key picked From List ({__rl, mode: 'list'}) and the plain string a workflow saved before the field became a
+// picker must send the same body.
+const listed = (value: unknown) => ({ __rl: true, mode: 'list', value });
+const plain = (value: unknown) => value;
+const wrapKeys = (keys: IDataObject, wrap: (value: unknown) => unknown) =>
+	Object.fromEntries(Object.entries(keys).map(([name, value]) => [name, wrap(value)]));
+
+test('Asset → Create and Update: foreign keys from the lists and saved plain keys send the same body', async () => {
+	const site = records('sites')[1];
+	const keys = {
+		assetTemplateKey: records('asset-templates')[0].key,
+		siteKey: site.key,
+		locationKey: records('locations').find((l) => l.siteKey === site.key)!.key,
+		parentKey: records('assets')[0].key,
+	};
+	const created: IDataObject[] = [];
+	for (const wrap of [listed, plain]) {
+		const [item] = await run({ resource: 'asset', operation: 'create', name: 'AHU-7 air handler', additionalFields: wrapKeys(keys, wrap) } as INodeParameters);
+		created.push(item.json);
+	}
+	const bodies = writesSent().map((w) => w.body);
+	expect(bodies).toEqual([{ name: 'AHU-7 air handler', ...keys }, { name: 'AHU-7 air handler', ...keys }]);
+	for (const item of created) expect(byKey('assets', item.key)).toMatchObject(keys);
+
+	recorder.sent.length = 0;
+	const { assetTemplateKey: _template, ...updatable } = keys;
+	for (const wrap of [listed, plain]) {
+		await run({ resource: 'asset', operation: 'update', assetKey: rl(created[0].key), updateFields: wrapKeys(updatable, wrap) } as INodeParameters);
+	}
+	expect(writesSent().map((w) => w.body)).toEqual([updatable, updatable]);
+});
+
+test('every foreign key of a create/update form is a picker (only keys without a published list stay text boxes)', () => {
+	const textBoxes: string[] = [];
+	const pickers: string[] = [];
+	for (const property of node.description.properties) {
+		const show = property.displayOptions?.show;
+		if (!(show?.operation as string[] | undefined)?.some((o) => o === 'create' || o === 'update')) continue;
+		const resource = String((show?.resource as string[])[0]);
+		for (const field of [property, ...((property.options ?? []) as INodeProperties[])]) {
+			if (!/Key$/.test(field.name)) continue;
+			if (field.type === 'string') {
+				textBoxes.push(`${resource}.${field.name}`);
+				continue;
+			}
+			expect([resource, field.name, field.type]).toEqual([resource, field.name, expect.stringMatching(/^(resourceLocator|options)$/)]);
+			if (field.type === 'resourceLocator') {
+				const method = field.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod as string;
+				expect([field.name, typeof (node.methods.listSearch as Record<string, unknown>)[method]]).toEqual([field.name, 'function']);
+			}
+			pickers.push(`${resource}.${field.name}`);
+		}
+	}
+	// Create and Update each list them: currencies and products have no published list endpoint.
+	expect(textBoxes.sort()).toEqual(['purchaseOrder.currencyKey', 'purchaseOrder.currencyKey', 'stock.productKey', 'stock.productKey']);
+	for (const field of ['asset.parentKey', 'customer.companyKey', 'inventory.locationKey', 'material.accountKey', 'stock.materialKey', 'stock.uomKey', 'workOrder.assetDowntimeKey', 'serviceRequest.assetKey']) {
+		expect(pickers).toContain(field);
+	}
+});
+
 test('Work Order → Create, Update, Update Status with a status from load options', async () => {
 	const asset = records('assets')[1];
 	const statuses = await runMethod<Array<{ name: string; value: string }>>({
@@ -98,6 +158,32 @@ test('Work Order → Create, Update, Update Status with a status from load optio
 	const [moved] = await run({ resource: 'workOrder', operation: 'updateStatus', workOrderKey: rl(created.json.key), statusKey: inProgress.value });
 	expect(moved.json).toMatchObject({ key: created.json.key, statusKey: inProgress.value, status: 'In Progress' });
 	expect(byKey('work-orders', created.json.key)).toMatchObject({ statusKey: inProgress.value, instructions: 'Check oil and refrigerant charge' });
+});
+
+test('Service Request → Create: asset and requester from the lists and saved plain keys send the same body', async () => {
+	const asset = records('assets')[3].key;
+	const user = records('users')[1].key;
+	for (const wrap of [listed, plain]) {
+		const [item] = await run({
+			resource: 'serviceRequest',
+			operation: 'create',
+			title: 'RTU-4 short cycling',
+			assetKey: wrap(asset),
+			additionalFields: { userRequestedKey: wrap(user) },
+		} as INodeParameters);
+		expect(item.json).toMatchObject({ assetKey: asset, userRequestedKey: user });
+	}
+	const body = { title: 'RTU-4 short cycling', assetKey: asset, userRequestedKey: user };
+	expect(writesSent().map((w) => w.body)).toEqual([body, body]);
+});
+
+test('Work Order → Create with an asset downtime from the list or as a saved plain key', async () => {
+	const downtime = records('assets-downtime')[0].key;
+	for (const wrap of [listed, plain]) {
+		await run({ resource: 'workOrder', operation: 'create', title: 'Restore CH-1', additionalFields: { assetDowntimeKey: wrap(downtime) } } as INodeParameters);
+	}
+	const body = { title: 'Restore CH-1', assetDowntimeKey: downtime };
+	expect(writesSent().map((w) => w.body)).toEqual([body, body]);
 });
 
 test('Service Request → Create', async () => {

@@ -42,8 +42,9 @@ export function writeBody(
 ): IDataObject {
 	const body: IDataObject = {};
 	for (const name of config.typed ?? []) {
-		const value = ctx.getNodeParameter(name, itemIndex, '') as string;
-		if (value !== '') body[name] = typeof value === 'string' ? value.trim() : value;
+		const value = locatorValue(ctx.getNodeParameter(name, itemIndex, ''));
+		if (value !== '' && value !== undefined && value !== null)
+			body[name] = typeof value === 'string' ? value.trim() : value;
 	}
 	const fields = ctx.getNodeParameter(config.collection, itemIndex, {}) as IDataObject;
 	for (const [name, raw] of Object.entries(fields)) {

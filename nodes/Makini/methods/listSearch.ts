@@ -143,3 +143,33 @@ export async function searchReturnOrders(
 ) {
 	return await search(this, 'return-orders', 'title', filter, token);
 }
+
+/** Accounts (cost / GL accounts) a material or asset is booked to. */
+export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string, token?: string) {
+	return await search(this, 'accounts', 'name', filter, token);
+}
+
+export async function searchCompanies(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'companies', 'name', filter, token);
+}
+
+export async function searchUnitsOfMeasure(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'uom', 'name', filter, token);
+}
+
+/** Asset downtimes have no name: they are searched by their description. */
+export async function searchAssetDowntimes(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	token?: string,
+) {
+	return await search(this, 'assets-downtime', 'description', filter, token);
+}

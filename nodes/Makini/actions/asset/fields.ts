@@ -1,10 +1,13 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { teamField } from '../../descriptions/keyFields';
+import { foreignKey, teamField } from '../../descriptions/keyFields';
 
-/** Asset fields a write may set (which ones a system accepts depends on it). */
+/**
+ * Asset fields a write may set (which ones a system accepts depends on it). Foreign keys are pickers (From List / By Key
+ * / By URL) under their old parameter names; a workflow saved with a typed key keeps working.
+ */
 export const assetWriteFields: INodeProperties[] = [
-	{ displayName: 'Asset Template Key', name: 'assetTemplateKey', type: 'string', default: '' },
+	foreignKey('Asset Template', 'assetTemplateKey', 'asset-templates', 'searchAssetTemplates'),
 	{
 		displayName: 'Category Name',
 		name: 'categoryName',
@@ -15,7 +18,7 @@ export const assetWriteFields: INodeProperties[] = [
 	{ displayName: 'Criticality', name: 'criticality', type: 'string', default: '' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '' },
 	{ displayName: 'Is Active', name: 'isActive', type: 'boolean', default: true },
-	{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
+	foreignKey('Location', 'locationKey', 'locations', 'searchLocations'),
 	{
 		displayName: 'Make Name',
 		name: 'makeName',
@@ -31,8 +34,8 @@ export const assetWriteFields: INodeProperties[] = [
 		placeholder: 'e.g. 30XA',
 	},
 	{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
-	{ displayName: 'Parent Asset Key', name: 'parentKey', type: 'string', default: '' },
+	foreignKey('Parent Asset', 'parentKey', 'assets', 'searchAssets'),
 	{ displayName: 'Serial Number', name: 'serialNumber', type: 'string', default: '' },
-	{ displayName: 'Site Key', name: 'siteKey', type: 'string', default: '' },
+	foreignKey('Site', 'siteKey', 'sites', 'searchSites'),
 	teamField,
 ];

@@ -1,3 +1,4 @@
+import { foreignKey } from '../../descriptions/keyFields';
 import type { ReadConfig } from '../shared/read.factory';
 import { getManyOperation, getOperation } from '../shared/read.factory';
 import { createOperation } from '../shared/write.factory';
@@ -30,7 +31,7 @@ export const customer = defineResource({
 			},
 			fields: [
 				{ displayName: 'Code', name: 'code', type: 'string', default: '' },
-				{ displayName: 'Company Key', name: 'companyKey', type: 'string', default: '' },
+				foreignKey('Company', 'companyKey', 'companies', 'searchCompanies'),
 			],
 		}),
 		get: getOperation(read),

@@ -1,3 +1,4 @@
+import { foreignKey } from '../../descriptions/keyFields';
 import type { ReadConfig } from '../shared/read.factory';
 import { getManyOperation, getOperation } from '../shared/read.factory';
 import { updateOperation } from '../shared/write.factory';
@@ -37,7 +38,7 @@ export const inventory = defineResource({
 			nameField: { displayName: 'Name', name: 'name', placeholder: 'e.g. 19XR oil filter element' },
 			fields: [
 				{ displayName: 'Code', name: 'code', type: 'string', default: '' },
-				{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
+				foreignKey('Location', 'locationKey', 'locations', 'searchLocations'),
 				{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0 },
 				{ displayName: 'Unit Cost', name: 'unitCost', type: 'number', default: 0 },
 			],

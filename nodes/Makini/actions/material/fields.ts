@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { foreignKey } from '../../descriptions/keyFields';
+
 const keyList = (displayName: string, name: string): INodeProperties => ({
 	displayName,
 	name,
@@ -13,7 +15,7 @@ const keyList = (displayName: string, name: string): INodeProperties => ({
  * publishes `vendorKeys` as one string while the record lists them: left to Extra Fields (JSON).
  */
 export const materialWriteFields: INodeProperties[] = [
-	{ displayName: 'Account Key', name: 'accountKey', type: 'string', default: '' },
+	foreignKey('Account', 'accountKey', 'accounts', 'searchAccounts'),
 	keyList('Asset Keys', 'assetKeys'),
 	{ displayName: 'Category Name', name: 'categoryName', type: 'string', default: '' },
 	{ displayName: 'Code', name: 'code', type: 'string', default: '' },

@@ -1,14 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { foreignKey } from '../../descriptions/keyFields';
+
 /** Set on Create next to the title: what a service request is about. */
 export const serviceRequestTypedFields: INodeProperties[] = [
-	{
-		displayName: 'Asset Key',
-		name: 'assetKey',
-		type: 'string',
-		default: '',
-		description: 'The equipment the request is about',
-	},
+	foreignKey('Asset', 'assetKey', 'assets', 'searchAssets', 'The equipment the request is about'),
 	{
 		displayName: 'Description',
 		name: 'description',
@@ -22,16 +18,17 @@ export const serviceRequestTypedFields: INodeProperties[] = [
 export const serviceRequestFields: INodeProperties[] = [
 	{ displayName: 'Category Name', name: 'categoryName', type: 'string', default: '' },
 	{ displayName: 'Due At', name: 'dueAt', type: 'dateTime', default: '' },
-	{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
+	foreignKey('Location', 'locationKey', 'locations', 'searchLocations'),
 	{ displayName: 'Notes', name: 'notes', type: 'string', default: '' },
-	{
-		displayName: 'Requested By (User Key)',
-		name: 'userRequestedKey',
-		type: 'string',
-		default: '',
-	},
+	foreignKey(
+		'Requested By',
+		'userRequestedKey',
+		'users',
+		'searchUsers',
+		'The user who reported it',
+	),
 	{ displayName: 'Severity', name: 'severity', type: 'string', default: '' },
-	{ displayName: 'Site Key', name: 'siteKey', type: 'string', default: '' },
+	foreignKey('Site', 'siteKey', 'sites', 'searchSites'),
 	{
 		displayName: 'Status Name or ID',
 		name: 'statusKey',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { keyLocator } from '../../descriptions/keyFields';
+import { foreignKey, keyLocator } from '../../descriptions/keyFields';
 import { transportOptions } from '../../descriptions/options';
 import { jsonFieldsProperty, writeBody } from '../../helpers/body';
 import { fail, locatorKey } from '../../helpers/validation';
@@ -15,8 +15,16 @@ export interface WriteConfig {
 	resource: string;
 	/** API path segment under /api/eam, e.g. `work-orders` */
 	entity: string;
-	/** The field a record is named by (Name, Title): required on Create, the first Update Field. */
-	nameField: { displayName: string; name: string; placeholder: string };
+	/**
+	 * The field a record is named by (Name, Title): required on Create, the first Update Field. With `picker` it is a
+	 * foreign key (a stock's material) offered as a picker; a typed key saved in a workflow keeps working.
+	 */
+	nameField: {
+		displayName: string;
+		name: string;
+		placeholder: string;
+		picker?: { entity: string; searchMethod: string };
+	};
 	/** Fields a write may set (which ones a system accepts depends on it). */
 	fields: INodeProperties[];
 	/** Of those, the ones sent as ISO 8601 dates. */
@@ -53,10 +61,13 @@ export function createOperation(
 	config: WriteConfig & { typedFields?: INodeProperties[] },
 ): MakiniOperation {
 	const { nameField, typedFields = [] } = config;
+	const { picker, ...named } = nameField;
 	return {
 		write: true,
 		description: updateDisplayOptions(show(config, 'create'), [
-			{ ...nameField, type: 'string', default: '', required: true },
+			picker
+				? keyLocator({ name: named.name, displayName: named.displayName, ...picker })
+				: { ...named, type: 'string', default: '', required: true },
 			...typedFields,
 			{
 				displayName: 'Additional Fields',
@@ -106,7 +117,19 @@ export function updateOperation(
 				placeholder: 'Add Field',
 				default: {},
 				options: [
-					{ displayName: nameField.displayName, name: nameField.name, type: 'string', default: '' },
+					nameField.picker
+						? foreignKey(
+								nameField.displayName,
+								nameField.name,
+								nameField.picker.entity,
+								nameField.picker.searchMethod,
+							)
+						: {
+								displayName: nameField.displayName,
+								name: nameField.name,
+								type: 'string',
+								default: '',
+							},
 					...offered(config, config.accepted.update ?? config.accepted.create),
 				],
 			},

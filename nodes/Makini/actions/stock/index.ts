@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { foreignKey } from '../../descriptions/keyFields';
 import type { ReadConfig } from '../shared/read.factory';
 import { getManyOperation, getOperation } from '../shared/read.factory';
 import { createOperation, updateOperation } from '../shared/write.factory';
@@ -12,11 +13,15 @@ const read: ReadConfig = {
 	searchMethod: 'searchStocks',
 };
 
-/** Stock fields a write may set, as published; a stock is named by the material it holds. */
+/**
+ * Stock fields a write may set, as published; a stock is named by the material it holds. Foreign keys are pickers under
+ * their old parameter names (a typed key saved in a workflow keeps working), except Product Key: no product list is
+ * published.
+ */
 const stockWriteFields: INodeProperties[] = [
-	{ displayName: 'Asset Key', name: 'assetKey', type: 'string', default: '' },
+	foreignKey('Asset', 'assetKey', 'assets', 'searchAssets'),
 	{ displayName: 'Expires At', name: 'expiresAt', type: 'dateTime', default: '' },
-	{ displayName: 'Location Key', name: 'locationKey', type: 'string', default: '' },
+	foreignKey('Location', 'locationKey', 'locations', 'searchLocations'),
 	{
 		displayName: 'Position',
 		name: 'position',
@@ -24,10 +29,17 @@ const stockWriteFields: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Bin A-3',
 	},
-	{ displayName: 'Product Key', name: 'productKey', type: 'string', default: '' },
+	{
+		displayName: 'Product Key',
+		name: 'productKey',
+		type: 'string',
+		default: '',
+		description:
+			'Published beside the material key, but no product list is published to pick from: the material the stock holds is Material Key',
+	},
 	{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 0 },
-	{ displayName: 'Storeroom Key', name: 'storeroomKey', type: 'string', default: '' },
-	{ displayName: 'Unit of Measure Key', name: 'uomKey', type: 'string', default: '' },
+	foreignKey('Storeroom', 'storeroomKey', 'storerooms', 'searchStorerooms'),
+	foreignKey('Unit of Measure', 'uomKey', 'uom', 'searchUnitsOfMeasure'),
 ];
 
 const write = {
@@ -48,9 +60,10 @@ const write = {
 		],
 	},
 	nameField: {
-		displayName: 'Material Key',
+		displayName: 'Material',
 		name: 'materialKey',
 		placeholder: 'e.g. 2301000000001',
+		picker: { entity: 'materials', searchMethod: 'searchMaterials' },
 	},
 	fields: stockWriteFields,
 	dateFields: ['expiresAt'],

@@ -18,7 +18,7 @@ export const workOrderWriteFields: INodeProperties[] = [
 			'Time actually spent, as a whole number in the unit the connected system uses (e.g. hours); set it when closing the work order',
 	},
 	foreignKey('Asset', 'assetKey', 'assets', 'searchAssets'),
-	{ displayName: 'Asset Downtime Key', name: 'assetDowntimeKey', type: 'string', default: '' },
+	foreignKey('Asset Downtime', 'assetDowntimeKey', 'assets-downtime', 'searchAssetDowntimes'),
 	foreignKey(
 		'Assigned Labor',
 		'laborAssignedKey',
