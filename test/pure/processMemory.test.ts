@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { acceptDelivery } from '../../nodes/Makini/trigger/deliveryMemory';
-import { keepInStaticData, processMemory } from '../../nodes/Makini/trigger/processMemory';
+import { SHARED_ENTRIES, keepInStaticData, processMemory } from '../../nodes/Makini/trigger/processMemory';
 
 // One n8n request as the trigger sees it: n8n hands every request a fresh copy of what the database holds.
 const request = (workflowId: string, stored: IDataObject) => {
@@ -46,4 +46,20 @@ test('an entry this process knows keeps its own time, and a stale save loses not
 	const memory = processMemory(next.context);
 	expect(memory.seenDeliveries).toEqual({ 'id:a': 5, 'id:c': 6 });
 	expect(memory.seenCount).toBe(2);
+});
+
+test('static data carries only the newest entries once the memory is large; the process keeps them all', () => {
+	const first = request('wf-share', {});
+	const memory = processMemory(first.context);
+	const total = SHARED_ENTRIES + 50;
+	for (let n = 0; n < total; n++) acceptDelivery(memory, [`id:${n}`], n, { retentionMs: 1e9, maxEntries: 5000 });
+	keepInStaticData(first.context, memory);
+	const shared = Object.keys(first.staticData.seenDeliveries as IDataObject);
+	expect(shared).toHaveLength(SHARED_ENTRIES);
+	expect(shared[0]).toBe('id:50');
+	expect(shared.at(-1)).toBe(`id:${total - 1}`);
+	expect(first.staticData.seenCount).toBe(SHARED_ENTRIES);
+	// the trimmed save does not make this process forget: an old delivery is still a duplicate here
+	const next = request('wf-share', first.staticData);
+	expect(acceptDelivery(processMemory(next.context), ['id:0'], total, options)).toBe(false);
 });

@@ -43,12 +43,28 @@ function mergeSaved(memory: IDataObject, saved: IDataObject): void {
 }
 
 /**
- * After an accepted delivery the node's static data refers to the shared memory itself, so each save
- * writes everything the process knows when the save happens, not when its request started: whichever
- * save lands last keeps the others' entries.
+ * The newest entries shared through static data. n8n rewrites a workflow's static data after every webhook call
+ * that changed it, so its size is paid on every delivery; other processes take entries in at their next request,
+ * and a restarted one only needs recent ones. Older redeliveries are left to n8n's deduplication store
+ * (processedDeliveries.ts), which keeps the whole window.
+ */
+export const SHARED_ENTRIES = 1000;
+
+/**
+ * After an accepted delivery the node's static data refers to the process memory itself while it is small, so
+ * each save writes everything the process knows when the save happens (whichever save lands last keeps the
+ * others' entries); past SHARED_ENTRIES it holds a copy of the newest ones.
  */
 export function keepInStaticData(context: IWebhookFunctions, memory: IDataObject): void {
+	const seen = memory.seenDeliveries as IDataObject;
 	const staticData = context.getWorkflowStaticData('node');
-	staticData.seenDeliveries = memory.seenDeliveries;
-	staticData.seenCount = memory.seenCount;
+	if ((memory.seenCount as number) <= SHARED_ENTRIES) {
+		staticData.seenDeliveries = seen;
+		staticData.seenCount = memory.seenCount;
+		return;
+	}
+	const newest: IDataObject = {};
+	for (const key of Object.keys(seen).slice(-SHARED_ENTRIES)) newest[key] = seen[key];
+	staticData.seenDeliveries = newest;
+	staticData.seenCount = SHARED_ENTRIES;
 }
