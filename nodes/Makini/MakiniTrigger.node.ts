@@ -217,7 +217,8 @@ export class MakiniTrigger implements INodeType {
 		if (!req.rawBody && typeof req.readRawBody === 'function') await req.readRawBody();
 		const rawBody: Buffer = req.rawBody ?? Buffer.from(JSON.stringify(req.body ?? ''));
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const memory = processMemory(this);
+		const duplicates = duplicateOptions(options);
+		const memory = processMemory(this, duplicates.maxEntries);
 		const { secret, missing } = await webhookSecret.call(this);
 		const verdict = checkDelivery(
 			{
@@ -230,7 +231,7 @@ export class MakiniTrigger implements INodeType {
 				events: this.getNodeParameter('events', []) as string[],
 				customEvents: this.getNodeParameter('customEvents', '') as string,
 				maxBodySizeKb: (options.maxBodySizeKb as number | undefined) ?? 1024,
-				...duplicateOptions(options),
+				...duplicates,
 			},
 			memory,
 			Date.now(),

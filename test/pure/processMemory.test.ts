@@ -22,15 +22,15 @@ test('a delivery another process saved is known to this one at its next request'
 	const db: IDataObject = {};
 	// this process accepts a, and the database gets its memory
 	const first = request('wf-merge', db);
-	expect(acceptDelivery(processMemory(first.context), ['id:a'], 1, options)).toBe(true);
-	keepInStaticData(first.context, processMemory(first.context));
+	expect(acceptDelivery(processMemory(first.context, 5000), ['id:a'], 1, options)).toBe(true);
+	keepInStaticData(first.context, processMemory(first.context, 5000));
 	Object.assign(db, JSON.parse(JSON.stringify(first.staticData)));
 	// another process then saves b (its memory: what it loaded, a, plus b)
 	(db.seenDeliveries as IDataObject)['id:b'] = 2;
 	db.seenCount = 2;
 
 	const next = request('wf-merge', db);
-	const memory = processMemory(next.context);
+	const memory = processMemory(next.context, 5000);
 	expect(acceptDelivery(memory, ['id:b'], 3, options)).toBe(false);
 	expect(memory.seenDeliveries).toEqual({ 'id:a': 1, 'id:b': 2 });
 	expect(memory.seenCount).toBe(2);
@@ -39,18 +39,18 @@ test('a delivery another process saved is known to this one at its next request'
 test('an entry this process knows keeps its own time, and a stale save loses nothing it holds', () => {
 	const db: IDataObject = {};
 	const first = request('wf-stale', db);
-	acceptDelivery(processMemory(first.context), ['id:a'], 5, options);
-	acceptDelivery(processMemory(first.context), ['id:c'], 6, options);
+	acceptDelivery(processMemory(first.context, 5000), ['id:a'], 5, options);
+	acceptDelivery(processMemory(first.context, 5000), ['id:c'], 6, options);
 	// the other process's save lands last and never saw c; its copy of a carries another time
 	const next = request('wf-stale', { seenDeliveries: { 'id:a': 9 }, seenCount: 1 });
-	const memory = processMemory(next.context);
+	const memory = processMemory(next.context, 5000);
 	expect(memory.seenDeliveries).toEqual({ 'id:a': 5, 'id:c': 6 });
 	expect(memory.seenCount).toBe(2);
 });
 
 test('static data carries only the newest entries once the memory is large; the process keeps them all', () => {
 	const first = request('wf-share', {});
-	const memory = processMemory(first.context);
+	const memory = processMemory(first.context, 5000);
 	const total = SHARED_ENTRIES + 50;
 	for (let n = 0; n < total; n++) acceptDelivery(memory, [`id:${n}`], n, { retentionMs: 1e9, maxEntries: 5000 });
 	keepInStaticData(first.context, memory);
@@ -61,5 +61,18 @@ test('static data carries only the newest entries once the memory is large; the 
 	expect(first.staticData.seenCount).toBe(SHARED_ENTRIES);
 	// the trimmed save does not make this process forget: an old delivery is still a duplicate here
 	const next = request('wf-share', first.staticData);
-	expect(acceptDelivery(processMemory(next.context), ['id:0'], total, options)).toBe(false);
+	expect(acceptDelivery(processMemory(next.context, 5000), ['id:0'], total, options)).toBe(false);
+});
+
+test('a full memory takes in nothing older than its oldest entry: a stale save does not bring back what it forgot', () => {
+	const small = { retentionMs: 60_000, maxEntries: 3 };
+	const first = request('wf-full', {});
+	const memory = processMemory(first.context, 3);
+	for (let n = 1; n <= 4; n++) acceptDelivery(memory, [`id:${n}`], n, small); // id:1 forgotten
+	expect(Object.keys(memory.seenDeliveries as IDataObject)).toEqual(['id:2', 'id:3', 'id:4']);
+	// a save from before the eviction, plus an entry another process accepted since
+	const stale = request('wf-full', { seenDeliveries: { 'id:1': 1, 'id:2': 2, 'id:9': 5 }, seenCount: 3 });
+	const merged = processMemory(stale.context, 3);
+	expect(Object.keys(merged.seenDeliveries as IDataObject)).toEqual(['id:2', 'id:3', 'id:4', 'id:9']);
+	expect(acceptDelivery(merged, ['id:1'], 6, small)).toBe(true);
 });

@@ -10,13 +10,13 @@ const MAX_MEMORIES = 200;
  * requests would each see and save only their own copy. One memory per trigger in the process, seeded
  * from static data when the process first needs it, is what every request consults instead.
  */
-export function processMemory(context: IWebhookFunctions): IDataObject {
+export function processMemory(context: IWebhookFunctions, maxEntries: number): IDataObject {
 	const id = `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 	const saved = (context.getWorkflowStaticData('node').seenDeliveries ?? {}) as IDataObject;
 	let memory = memories.get(id);
 	if (memory) {
 		memories.delete(id); // re-inserted below as the most recently used
-		mergeSaved(memory, saved);
+		mergeSaved(memory, saved, maxEntries);
 	} else {
 		memory = { seenDeliveries: { ...saved }, seenCount: Object.keys(saved).length };
 	}
@@ -28,13 +28,23 @@ export function processMemory(context: IWebhookFunctions): IDataObject {
 /**
  * Other n8n processes (queue mode's webhook processors) save what they accepted into the same static data,
  * which n8n loads afresh for every request: taking in the entries this process lacks is what lets a
- * redelivery to another process be recognised. Entries already known keep their own (earlier) time.
+ * redelivery to another process be recognised. Entries already known keep their own (earlier) time. A full
+ * memory keeps the newest entries, so then nothing older than its oldest is taken in: a save made before
+ * this process forgot an entry (n8n 2.x saves the static data an execution started with when it ends) must
+ * not bring it back.
  */
-function mergeSaved(memory: IDataObject, saved: IDataObject): void {
+function mergeSaved(memory: IDataObject, saved: IDataObject, maxEntries: number): void {
 	const seen = memory.seenDeliveries as IDataObject;
+	let horizon = -Infinity;
+	if ((memory.seenCount as number) >= maxEntries) {
+		for (const key in seen) {
+			horizon = seen[key] as number;
+			break;
+		}
+	}
 	let added = 0;
 	for (const key in saved) {
-		if (seen[key] === undefined) {
+		if (seen[key] === undefined && (saved[key] as number) >= horizon) {
 			seen[key] = saved[key];
 			added++;
 		}
