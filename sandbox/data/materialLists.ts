@@ -3,7 +3,7 @@
 // the plant and the supply side, so neither changes; a work order with lines gets its `materialCount`.
 import type { EntityStore } from '../store';
 import type { DataRecord } from '../types';
-import { iso } from './portfolio';
+import { iso } from './iso';
 
 type Stores = Record<string, EntityStore>;
 

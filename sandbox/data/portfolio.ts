@@ -3,6 +3,7 @@ import type { EntityStore } from '../store';
 import type { DataRecord } from '../types';
 import { CITIES, DOWNTIME_REASONS, EQUIPMENT, METERS, PEOPLE, ROLES, SITE_KINDS, SITE_NAMES } from './catalog';
 import type { EquipmentName, EquipmentSpec, MeterSpec } from './catalog';
+import { iso } from './iso';
 import { SERVICE_REQUEST_STATUSES, WORK_ORDER_STATUSES } from './statuses';
 import { generateMaterialLists } from './materialLists';
 import { generateSupply } from './supply';
@@ -24,17 +25,6 @@ export const DATA_ANCHOR = Math.min(Date.UTC(2026, 9, 1), Math.floor(Date.now() 
 // Total readings stay bounded at large sizes (24 hourly readings per meter in small data sets).
 const MAX_READINGS = 320_000;
 const READINGS_PER_METER = 24;
-
-const isoCache = new Map<number, string>();
-/** Shared ISO strings: the same instant is one string in memory, and records really share timestamps. */
-export function iso(ms: number): string {
-	let s = isoCache.get(ms);
-	if (s === undefined) {
-		s = new Date(ms).toISOString();
-		if (isoCache.size < 200_000) isoCache.set(ms, s);
-	}
-	return s;
-}
 
 type Stores = Record<string, EntityStore>;
 

@@ -4,7 +4,7 @@
 import { Prng } from '../prng';
 import type { EntityStore } from '../store';
 import type { DataRecord } from '../types';
-import { iso } from './portfolio';
+import { iso } from './iso';
 import { PURCHASE_ORDER_STATUSES, RETURN_ORDER_STATUSES } from './statuses';
 
 type Stores = Record<string, EntityStore>;
