@@ -81,6 +81,22 @@ export function isoDate(
 	return new Date(parsed).toISOString();
 }
 
+/** A JSON parameter that may be any JSON value (object, array, text); empty = not given. */
+export function jsonValue(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): unknown {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string') return value;
+	try {
+		return jsonParse(value);
+	} catch {
+		return fail(ctx, itemIndex, field, 'is not valid JSON');
+	}
+}
+
 /** A JSON object parameter (raw JSON escape hatch). */
 export function jsonObject(
 	ctx: IExecuteFunctions,
@@ -88,15 +104,8 @@ export function jsonObject(
 	field: string,
 	value: unknown,
 ): IDataObject {
-	if (value === undefined || value === null || value === '') return {};
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = jsonParse(value);
-		} catch {
-			fail(ctx, itemIndex, field, 'is not valid JSON');
-		}
-	}
+	const parsed = jsonValue(ctx, itemIndex, field, value);
+	if (parsed === undefined) return {};
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		fail(ctx, itemIndex, field, 'must be a JSON object, e.g. {"notes": "..."}');
 	}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { transportOptions } from '../../descriptions/options';
-import { fail } from '../../helpers/validation';
+import { fail, jsonValue } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { makiniApiRequest } from '../../transport/request';
 
@@ -125,22 +125,6 @@ function pairsOf(ctx: IExecuteFunctions, itemIndex: number, name: string): IData
 	const entries = ctx.getNodeParameter(`${name}.entries`, itemIndex, []) as IDataObject[];
 	if (!entries.length) return undefined;
 	return Object.fromEntries(entries.map((e) => [String(e.name ?? ''), String(e.value ?? '')]));
-}
-
-/** A JSON parameter that may be any JSON value (array, object, text); empty = not sent. */
-function jsonValue(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-): unknown {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return fail(ctx, itemIndex, field, 'is not valid JSON');
-	}
 }
 
 /**
