@@ -365,11 +365,13 @@ describe('1,000 signed deliveries, 30 % redeliveries, alternating between 2 webh
 		router!.route({ processors: cluster!.webhooks.map((w) => w.url), webhookPath: webhookPath(workflow), race: redelivered });
 		const since = performance.now();
 		await emitEvents(UNIQUE, 16, 30_000);
-		await settled(workflow.id, 1);
+		const rows = await settled(workflow.id, 1);
 		const seen = copies(since);
 		const created = sandbox!.records(sandbox!.connections.ccn.id, 'service-requests').map((r) => String(r.title)).filter((t) => t.startsWith(REMEDY_TITLE));
-		figures.racingRedeliveriesRemedy = { ...seen, unique: UNIQUE, sideEffects: created.length, distinctSideEffects: new Set(created).size };
+		const failed = rows.filter((r) => r.status !== 'success').map((r) => `${r.id}: ${r.status}`);
+		figures.racingRedeliveriesRemedy = { ...seen, unique: UNIQUE, executions: rows.length, failed, sideEffects: created.length, distinctSideEffects: new Set(created).size };
 		expect(seen.redelivered).toBe(300);
+		expect(failed).toEqual([]);
 		expect(created.length).toBe(UNIQUE);
 		expect(new Set(created).size).toBe(UNIQUE);
 	});

@@ -1,20 +1,54 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { DeliveryJson } from './deliveryItems';
 import { deliveryKeys, duplicateOptions } from './deliveryMemory';
 
 /**
- * n8n's deduplication store keeps plain values with no time, so each key is recorded per slice of a
- * quarter of the window, for its own slice and the four before: a delivery within the window of an earlier
- * one always shares one of them (and one up to a quarter window older may too).
+ * n8n's deduplication store keeps plain values with no time, so each key is recorded for the slice of time
+ * (one window long) it arrives in and for the slice before: a delivery within the window of an earlier one
+ * always shares one of them (one up to two windows older may too). Two entries per key keep the stored list,
+ * which n8n reads and rewrites whole at every check, small.
  */
-const SLICES_PER_WINDOW = 4;
+const ITEMS_PER_KEY = 2;
 
-function windowItems(keys: string[], nowMs: number, retentionMs: number): string[] {
-	const slice = Math.floor(nowMs / (retentionMs / SLICES_PER_WINDOW));
-	return keys.flatMap((key) =>
-		Array.from({ length: SLICES_PER_WINDOW + 1 }, (_, back) => `${key}@${slice - back}`),
-	);
+export function windowItems(keys: string[], nowMs: number, retentionMs: number): string[] {
+	const slice = Math.floor(nowMs / retentionMs);
+	return keys.flatMap((key) => [`${key}@${slice}`, `${key}@${slice - 1}`]);
+}
+
+/**
+ * n8n writes the stored list back whole, without a lock, so a check in another n8n process (queue mode's
+ * workers) that read it before this one wrote and writes after drops what this one recorded. Checking the
+ * same items again once such a concurrent check has certainly ended finds them stored or records them again.
+ */
+const CONFIRM_AFTER_MS = 500;
+const CONFIRMATIONS = 3;
+
+/**
+ * Records `items` in n8n's deduplication store and returns those it already held. Two n8n processes recording
+ * a trigger's first deliveries at once both insert its row and the later insert fails: the row is there when
+ * it is tried again.
+ */
+async function record(context: IExecuteFunctions, items: string[], maxEntries: number) {
+	const check = async () =>
+		await context.helpers.checkProcessedAndRecord(items, 'node', { mode: 'entries', maxEntries });
+	try {
+		return await check();
+	} catch {
+		await sleep(CONFIRM_AFTER_MS);
+		return await check();
+	}
+}
+
+async function confirmRecorded(
+	context: IExecuteFunctions,
+	items: string[],
+	maxEntries: number,
+): Promise<void> {
+	for (let attempt = 0; attempt < CONFIRMATIONS; attempt++) {
+		await sleep(CONFIRM_AFTER_MS);
+		if ((await record(context, items, maxEntries)).new.length === 0) return;
+	}
 }
 
 interface Waiting {
@@ -41,16 +75,16 @@ async function drain(
 		const batch = waiting.splice(0);
 		try {
 			const items = [...new Set(batch.flatMap((check) => check.items))];
-			const { processed } = await context.helpers.checkProcessedAndRecord(items, 'node', {
-				mode: 'entries',
-				maxEntries,
-			});
+			const { processed } = await record(context, items, maxEntries);
 			// n8n compares a batch only with what was stored before it, so repeats within the batch are found here.
 			const known = new Set(processed.map(String));
-			for (const check of batch) {
-				check.settle(!check.items.some((item) => known.has(item)));
+			const verdicts = batch.map((check) => {
+				const fresh = !check.items.some((item) => known.has(item));
 				for (const item of check.items) known.add(item);
-			}
+				return fresh;
+			});
+			await confirmRecorded(context, items, maxEntries);
+			batch.forEach((check, index) => check.settle(verdicts[index]));
 		} catch (error) {
 			for (const check of batch) check.fail(error);
 		}
@@ -93,7 +127,7 @@ export async function unprocessedDeliveries(
 	const options = duplicateOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	if (this.getMode() !== 'webhook' || options.retentionMs <= 0) return deliveries;
 	const id = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-	const maxEntries = options.maxEntries * 2 * (SLICES_PER_WINDOW + 1);
+	const maxEntries = options.maxEntries * 2 * ITEMS_PER_KEY;
 	const fresh: DeliveryJson[] = [];
 	for (const delivery of deliveries) {
 		const keys = deliveryKeys(
