@@ -8,6 +8,7 @@ import { MakiniTrigger } from '../../nodes/Makini/MakiniTrigger.node';
 import { startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { TriggerHarness, startWebhookReceiver, type WebhookReceiver } from '../harness/trigger';
+import { processedData } from '../harness/processedData';
 
 // The Makini Trigger receiving the sandbox's real signed deliveries over HTTP (sandbox → node:http → n8n-core
 // WebhookContext → webhook() → n8n-core WorkflowExecute → execute()).
@@ -294,8 +295,8 @@ describe('Makini Trigger: events and duplicates', () => {
 		expect(one.output).toEqual([]);
 		expect(one.customData).toEqual({ makiniDuplicateDeliveries: '1' });
 
-		// Outside the window now, also for n8n's deduplication store (which may remember a quarter window longer).
-		await new Promise((resolve) => setTimeout(resolve, 6_500));
+		// Outside the window now, also for n8n's deduplication store (which may remember up to twice the window).
+		await new Promise((resolve) => setTimeout(resolve, 10_500));
 		await send(8);
 		await receiver.settled();
 		expect(emitted()).toHaveLength(9);
@@ -330,6 +331,23 @@ describe('Makini Trigger: events and duplicates', () => {
 		expect(started()).toHaveLength(100);
 		expect(emitted()).toHaveLength(50);
 		expect(markedDuplicates()).toHaveLength(50);
+	});
+
+	test("a delivery whose record another n8n process's check overwrote is recorded again and catches a later redelivery", async () => {
+		await trigger({});
+		const body = JSON.stringify({ event: 'sites.updated', body: ['site-overwritten'] });
+		processedData.loseWrites(1);
+		expect(await postAll([body])).toEqual([200]);
+		expect(emitted()).toHaveLength(1);
+		// the confirmation half a second after the lost write records it again
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+		harness.saved = '{}'; // and the webhook memory is gone: only n8n's deduplication store can recognise it
+		harness.restart(reloadedNode());
+		expect(await postAll([body])).toEqual([200]);
+		expect(started()).toHaveLength(2);
+		expect(emitted()).toHaveLength(1);
+		expect(markedDuplicates()).toHaveLength(1);
 	});
 
 	test('1,000 deliveries with 30 % redeliveries start exactly the 700 unique ones', async () => {

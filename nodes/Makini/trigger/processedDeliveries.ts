@@ -18,8 +18,9 @@ export function windowItems(keys: string[], nowMs: number, retentionMs: number):
 
 /**
  * n8n writes the stored list back whole, without a lock, so a check in another n8n process (queue mode's
- * workers) that read it before this one wrote and writes after drops what this one recorded. Checking the
- * same items again once such a concurrent check has certainly ended finds them stored or records them again.
+ * workers) that read it before this one wrote and writes after drops what this one recorded. Recorded items
+ * are therefore checked once more when any such concurrent check has certainly ended, and recorded again if
+ * they were dropped (then checked again, a few times at most). The execution does not wait for that.
  */
 const CONFIRM_AFTER_MS = 500;
 const CONFIRMATIONS = 3;
@@ -40,25 +41,13 @@ async function record(context: IExecuteFunctions, items: string[], maxEntries: n
 	}
 }
 
-async function confirmRecorded(
-	context: IExecuteFunctions,
-	items: string[],
-	maxEntries: number,
-): Promise<void> {
-	for (let attempt = 0; attempt < CONFIRMATIONS; attempt++) {
-		await sleep(CONFIRM_AFTER_MS);
-		if ((await record(context, items, maxEntries)).new.length === 0) return;
-	}
-}
-
-interface Waiting {
-	items: string[];
-	settle: (fresh: boolean) => void;
-	fail: (error: unknown) => void;
-}
+/** A delivery's check (it settles), or a confirmation of items recorded before (`confirmationsLeft`). */
+type Check =
+	| { items: string[]; settle: (fresh: boolean) => void; fail: (error: unknown) => void }
+	| { items: string[]; confirmationsLeft: number };
 
 /** Checks waiting per trigger (workflow and node) in this process. */
-const queues = new Map<string, Waiting[]>();
+const queues = new Map<string, Check[]>();
 
 /**
  * n8n reads and writes a node's processed items without a lock, so one trigger's checks never overlap here:
@@ -68,7 +57,7 @@ const queues = new Map<string, Waiting[]>();
 async function drain(
 	context: IExecuteFunctions,
 	id: string,
-	waiting: Waiting[],
+	waiting: Check[],
 	maxEntries: number,
 ): Promise<void> {
 	while (waiting.length > 0) {
@@ -78,18 +67,38 @@ async function drain(
 			const { processed } = await record(context, items, maxEntries);
 			// n8n compares a batch only with what was stored before it, so repeats within the batch are found here.
 			const known = new Set(processed.map(String));
-			const verdicts = batch.map((check) => {
+			const stored = new Set(known);
+			for (const check of batch) {
 				const fresh = !check.items.some((item) => known.has(item));
+				if ('settle' in check) check.settle(fresh);
 				for (const item of check.items) known.add(item);
-				return fresh;
-			});
-			await confirmRecorded(context, items, maxEntries);
-			batch.forEach((check, index) => check.settle(verdicts[index]));
+			}
+			const recorded = items.filter((item) => !stored.has(item));
+			// A confirmation that had to record again is confirmed in turn.
+			const left = Math.max(
+				...batch.map((check) => ('settle' in check ? CONFIRMATIONS : check.confirmationsLeft)),
+			);
+			if (recorded.length > 0 && left > 0) {
+				void sleep(CONFIRM_AFTER_MS).then(() =>
+					enqueue(context, id, { items: recorded, confirmationsLeft: left - 1 }, maxEntries),
+				);
+			}
 		} catch (error) {
-			for (const check of batch) check.fail(error);
+			for (const check of batch) if ('fail' in check) check.fail(error);
 		}
 	}
 	queues.delete(id);
+}
+
+function enqueue(context: IExecuteFunctions, id: string, check: Check, maxEntries: number): void {
+	const waiting = queues.get(id);
+	if (waiting) {
+		waiting.push(check);
+		return;
+	}
+	const started = [check];
+	queues.set(id, started);
+	void drain(context, id, started, maxEntries);
 }
 
 async function isFresh(
@@ -98,16 +107,7 @@ async function isFresh(
 	items: string[],
 	maxEntries: number,
 ): Promise<boolean> {
-	return await new Promise((settle, fail) => {
-		const waiting = queues.get(id);
-		if (waiting) {
-			waiting.push({ items, settle, fail });
-			return;
-		}
-		const started = [{ items, settle, fail }];
-		queues.set(id, started);
-		void drain(context, id, started, maxEntries);
-	});
+	return await new Promise((settle, fail) => enqueue(context, id, { items, settle, fail }, maxEntries));
 }
 
 /** Custom execution data (n8n shows it with the execution) counting the deliveries found to be redeliveries here. */
