@@ -16,16 +16,18 @@ export function duplicateOptions(
 	};
 }
 
-/** What identifies a delivery: its body (128 bits of its hash keep the memory small) and Makini's event id. */
+/**
+ * What identifies a delivery: Makini's event id where it has one (a redelivery keeps it, even re-serialised;
+ * an identical body has the same id), else its body (128 bits of its hash keep the memory small) unless
+ * identical bodies are not to count as duplicates. One key per delivery keeps both memories small.
+ */
 export function deliveryKeys(
 	fingerprint: string,
 	eventId: unknown,
 	identicalBodyIsDuplicate: boolean,
 ): string[] {
-	const keys: string[] = [];
-	if (identicalBodyIsDuplicate) keys.push(`fp:${fingerprint.slice(0, 32)}`);
-	if (typeof eventId === 'string' && eventId !== '') keys.push(`id:${eventId}`);
-	return keys;
+	if (typeof eventId === 'string' && eventId !== '') return [`id:${eventId}`];
+	return identicalBodyIsDuplicate ? [`fp:${fingerprint.slice(0, 32)}`] : [];
 }
 
 /**

@@ -127,6 +127,7 @@ export async function unprocessedDeliveries(
 	const options = duplicateOptions(this.getNodeParameter('options', 0, {}) as IDataObject);
 	if (this.getMode() !== 'webhook' || options.retentionMs <= 0) return deliveries;
 	const id = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+	// Twice the deliveries the webhook memory keeps: this store is what catches those it has forgotten.
 	const maxEntries = options.maxEntries * 2 * ITEMS_PER_KEY;
 	const fresh: DeliveryJson[] = [];
 	for (const delivery of deliveries) {
