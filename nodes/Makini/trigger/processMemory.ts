@@ -58,7 +58,7 @@ function mergeSaved(memory: IDataObject, saved: IDataObject, maxEntries: number)
  * and a restarted one only needs recent ones. Older redeliveries are left to n8n's deduplication store
  * (processedDeliveries.ts), which keeps the whole window.
  */
-export const SHARED_ENTRIES = 1000;
+export const SHARED_ENTRIES = 200;
 
 /**
  * After an accepted delivery the node's static data refers to the process memory itself while it is small, so
