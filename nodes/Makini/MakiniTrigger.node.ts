@@ -17,7 +17,7 @@ import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
 import { duplicateOptions } from './trigger/deliveryMemory';
 import { EVENT_OPTIONS } from './trigger/events';
 import { unprocessedDeliveries } from './trigger/processedDeliveries';
-import { keepInStaticData, processMemory } from './trigger/processMemory';
+import { processMemory, shareFromExecution, shareFromWebhook } from './trigger/processMemory';
 import { resolveChangedRecords } from './trigger/resolveRecords';
 import { makiniWebhookSecretTest, webhookSecret } from './trigger/webhookSecret';
 
@@ -220,6 +220,7 @@ export class MakiniTrigger implements INodeType {
 		const duplicates = duplicateOptions(options);
 		const memory = processMemory(this, duplicates.maxEntries);
 		const { secret, missing } = await webhookSecret.call(this);
+		const nowMs = Date.now();
 		const verdict = checkDelivery(
 			{
 				secret,
@@ -234,10 +235,10 @@ export class MakiniTrigger implements INodeType {
 				...duplicates,
 			},
 			memory,
-			Date.now(),
+			nowMs,
 		);
 		if ('delivery' in verdict) {
-			keepInStaticData(this, memory);
+			shareFromWebhook(this, memory, nowMs);
 			return { workflowData: [[{ json: verdict.delivery }]] };
 		}
 		return answer.call(
@@ -254,6 +255,7 @@ export class MakiniTrigger implements INodeType {
 	 * knows (webhook() has no access to it), then splits and resolves records.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		shareFromExecution(this);
 		const received = this.getInputData().map((item) => item.json as DeliveryJson);
 		const deliveries = await unprocessedDeliveries.call(this, received);
 		const perRecord = this.getNodeParameter('outputMode', 0) === 'record';

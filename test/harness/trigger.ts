@@ -124,9 +124,11 @@ export class TriggerHarness {
 		return { workflow, node, additionalData };
 	}
 
-	/** n8n saves static data only when something marked it changed. */
+	/** n8n saves static data only when something marked it changed, and then counts it unchanged again. */
 	private save(workflow: Workflow): void {
-		if (workflow.staticData.__dataChanged === true) this.saved = JSON.stringify(workflow.staticData);
+		if (workflow.staticData.__dataChanged !== true) return;
+		this.saved = JSON.stringify(workflow.staticData);
+		workflow.staticData.__dataChanged = false;
 	}
 
 	private webhookData(node: INode, additionalData: IWorkflowExecuteAdditionalData): IWebhookData {
@@ -245,6 +247,8 @@ export class TriggerHarness {
 		});
 		const run = await new WorkflowExecute(data, mode, runExecutionData).processRunExecutionData(workflow);
 		releaseSshTimer();
+		// n8n's regular mode saves what the execution changed in the static data when it ends (manual runs excepted).
+		if (mode !== 'manual') this.save(workflow);
 		const task = run.data.resultData.runData[node.name]?.[0];
 		const error = run.data.resultData.error ?? task?.error;
 		return { output: task?.data?.main?.[0] ?? undefined, error: error as Error | undefined, customData: run.data.resultData.metadata };

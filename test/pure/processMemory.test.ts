@@ -1,7 +1,13 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 import { acceptDelivery } from '../../nodes/Makini/trigger/deliveryMemory';
-import { SHARED_ENTRIES, keepInStaticData, processMemory } from '../../nodes/Makini/trigger/processMemory';
+import {
+	SHARED_ENTRIES,
+	SHARE_INTERVAL_MS,
+	processMemory,
+	shareFromExecution,
+	shareFromWebhook,
+} from '../../nodes/Makini/trigger/processMemory';
 
 // One n8n request as the trigger sees it: n8n hands every request a fresh copy of what the database holds.
 const request = (workflowId: string, stored: IDataObject) => {
@@ -23,7 +29,7 @@ test('a delivery another process saved is known to this one at its next request'
 	// this process accepts a, and the database gets its memory
 	const first = request('wf-merge', db);
 	expect(acceptDelivery(processMemory(first.context, 5000), ['id:a'], 1, options)).toBe(true);
-	keepInStaticData(first.context, processMemory(first.context, 5000));
+	shareFromWebhook(first.context, processMemory(first.context, 5000), 1);
 	Object.assign(db, JSON.parse(JSON.stringify(first.staticData)));
 	// another process then saves b (its memory: what it loaded, a, plus b)
 	(db.seenDeliveries as IDataObject)['id:b'] = 2;
@@ -53,7 +59,7 @@ test('static data carries only the newest entries once the memory is large; the 
 	const memory = processMemory(first.context, 5000);
 	const total = SHARED_ENTRIES + 50;
 	for (let n = 0; n < total; n++) acceptDelivery(memory, [`id:${n}`], n, { retentionMs: 1e9, maxEntries: 5000 });
-	keepInStaticData(first.context, memory);
+	shareFromWebhook(first.context, memory, total);
 	const shared = Object.keys(first.staticData.seenDeliveries as IDataObject);
 	expect(shared).toHaveLength(SHARED_ENTRIES);
 	expect(shared[0]).toBe('id:50');
@@ -75,4 +81,35 @@ test('a full memory takes in nothing older than its oldest entry: a stale save d
 	const merged = processMemory(stale.context, 3);
 	expect(Object.keys(merged.seenDeliveries as IDataObject)).toEqual(['id:2', 'id:3', 'id:4', 'id:9']);
 	expect(acceptDelivery(merged, ['id:1'], 6, small)).toBe(true);
+});
+
+test('webhook calls share at most once per interval; the execution a delivery started shares the rest', () => {
+	const first = request('wf-interval', {});
+	const memory = processMemory(first.context, 5000);
+	acceptDelivery(memory, ['id:a'], 1000, options);
+	shareFromWebhook(first.context, memory, 1000);
+	expect(first.staticData.seenDeliveries).toEqual({ 'id:a': 1000 });
+
+	// the next call within the interval leaves its copy of the static data alone: n8n then writes nothing
+	const second = request('wf-interval', first.staticData);
+	acceptDelivery(processMemory(second.context, 5000), ['id:b'], 1000 + SHARE_INTERVAL_MS - 1, options);
+	shareFromWebhook(second.context, memory, 1000 + SHARE_INTERVAL_MS - 1);
+	expect(second.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
+
+	// the execution that delivery started, in the same process, shares the whole memory
+	const execution = request('wf-interval', first.staticData);
+	shareFromExecution(execution.context as unknown as IExecuteFunctions);
+	expect(execution.staticData.seenDeliveries).toEqual({ 'id:a': 1000, 'id:b': 1000 + SHARE_INTERVAL_MS - 1 });
+
+	// and a webhook call once the interval has passed shares again
+	const third = request('wf-interval', first.staticData);
+	acceptDelivery(processMemory(third.context, 5000), ['id:c'], 1000 + SHARE_INTERVAL_MS, options);
+	shareFromWebhook(third.context, memory, 1000 + SHARE_INTERVAL_MS);
+	expect(Object.keys(third.staticData.seenDeliveries as IDataObject)).toEqual(['id:a', 'id:b', 'id:c']);
+});
+
+test('an execution in a process that took no delivery of the trigger (a queue-mode worker) shares nothing', () => {
+	const worker = request('wf-worker', {});
+	shareFromExecution(worker.context as unknown as IExecuteFunctions);
+	expect(worker.staticData).toEqual({});
 });

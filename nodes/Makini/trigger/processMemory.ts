@@ -1,9 +1,16 @@
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 /** Memories of the Makini Triggers this process serves, least recently used first. */
 const memories = new Map<string, IDataObject>();
 /** Triggers remembered at once; a forgotten one is reloaded from its static data when it is called again. */
 const MAX_MEMORIES = 200;
+
+type TriggerContext = IWebhookFunctions | IExecuteFunctions;
+
+/** The trigger's webhook calls and the executions they start (mode "webhook" both) share one memory. */
+function memoryId(context: TriggerContext): string {
+	return `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+}
 
 /**
  * n8n loads static data afresh for every request and saves it afterwards, last write wins, so concurrent
@@ -11,7 +18,7 @@ const MAX_MEMORIES = 200;
  * from static data when the process first needs it, is what every request consults instead.
  */
 export function processMemory(context: IWebhookFunctions, maxEntries: number): IDataObject {
-	const id = `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+	const id = memoryId(context);
 	const saved = (context.getWorkflowStaticData('node').seenDeliveries ?? {}) as IDataObject;
 	let memory = memories.get(id);
 	if (memory) {
@@ -65,7 +72,7 @@ export const SHARED_ENTRIES = 200;
  * each save writes everything the process knows when the save happens (whichever save lands last keeps the
  * others' entries); past SHARED_ENTRIES it holds a copy of the newest ones.
  */
-export function keepInStaticData(context: IWebhookFunctions, memory: IDataObject): void {
+function keepInStaticData(context: TriggerContext, memory: IDataObject): void {
 	const seen = memory.seenDeliveries as IDataObject;
 	const staticData = context.getWorkflowStaticData('node');
 	if ((memory.seenCount as number) <= SHARED_ENTRIES) {
@@ -77,4 +84,28 @@ export function keepInStaticData(context: IWebhookFunctions, memory: IDataObject
 	for (const key of Object.keys(seen).slice(-SHARED_ENTRIES)) newest[key] = seen[key];
 	staticData.seenDeliveries = newest;
 	staticData.seenCount = SHARED_ENTRIES;
+}
+
+/**
+ * n8n writes changed static data to its database before it answers the webhook call, so sharing on every
+ * delivery puts a database write in front of every answer (that write was what made the intake 3x slower
+ * than n8n's Webhook node). A webhook call shares at most once per interval; the executions share the rest.
+ */
+export const SHARE_INTERVAL_MS = 1000;
+
+/** Called by webhook() after it accepted a delivery. */
+export function shareFromWebhook(context: IWebhookFunctions, memory: IDataObject, nowMs: number): void {
+	if (nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity) < SHARE_INTERVAL_MS) return;
+	memory.sharedAt = nowMs;
+	keepInStaticData(context, memory);
+}
+
+/**
+ * Called by the execution a delivery started. Where it runs in the process that took the delivery (n8n's
+ * regular mode), n8n saves the static data when the execution ends, after the answer has gone out. A queue-mode
+ * worker holds no memory of the webhook processor's deliveries and shares nothing.
+ */
+export function shareFromExecution(context: IExecuteFunctions): void {
+	const memory = memories.get(memoryId(context));
+	if (memory) keepInStaticData(context, memory);
 }
