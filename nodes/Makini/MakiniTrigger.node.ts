@@ -17,7 +17,7 @@ import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
 import { duplicateOptions } from './trigger/deliveryMemory';
 import { EVENT_OPTIONS } from './trigger/events';
 import { unprocessedDeliveries } from './trigger/processedDeliveries';
-import { processMemory, shareFromExecution, shareFromWebhook } from './trigger/processMemory';
+import { enterExecution, processMemory, shareFromWebhook } from './trigger/processMemory';
 import { resolveChangedRecords } from './trigger/resolveRecords';
 import { makiniWebhookSecretTest, webhookSecret } from './trigger/webhookSecret';
 
@@ -252,12 +252,18 @@ export class MakiniTrigger implements INodeType {
 
 	/**
 	 * Runs in the execution n8n starts with webhook()'s output: drops redeliveries n8n's deduplication store
-	 * knows (webhook() has no access to it), then splits and resolves records.
+	 * knows (webhook() has no access to it) and shares the delivery memory through static data when it is the
+	 * last one running (processMemory.ts), then splits and resolves records.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		shareFromExecution(this);
 		const received = this.getInputData().map((item) => item.json as DeliveryJson);
-		const deliveries = await unprocessedDeliveries.call(this, received);
+		const leave = enterExecution(this);
+		let deliveries: DeliveryJson[];
+		try {
+			deliveries = await unprocessedDeliveries.call(this, received);
+		} finally {
+			leave();
+		}
 		const perRecord = this.getNodeParameter('outputMode', 0) === 'record';
 		const resolved = this.getNodeParameter('resolveRecords', 0)
 			? await resolveChangedRecords.call(this, deliveries)

@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-work
 import { acceptDelivery } from '../../nodes/Makini/trigger/deliveryMemory';
 import {
 	SHARED_ENTRIES,
-	SHARE_INTERVAL_MS,
+	enterExecution,
 	processMemory,
-	shareFromExecution,
 	shareFromWebhook,
 } from '../../nodes/Makini/trigger/processMemory';
 
@@ -83,33 +82,37 @@ test('a full memory takes in nothing older than its oldest entry: a stale save d
 	expect(acceptDelivery(merged, ['id:1'], 6, small)).toBe(true);
 });
 
-test('webhook calls share at most once per interval; the execution a delivery started shares the rest', () => {
+test('webhook calls share at most once per interval; the last execution running shares the rest', () => {
 	const first = request('wf-interval', {});
 	const memory = processMemory(first.context, 5000);
 	acceptDelivery(memory, ['id:a'], 1000, options);
 	shareFromWebhook(first.context, memory, 1000);
-	expect(first.staticData.seenDeliveries).toEqual({ 'id:a': 1000 });
+	expect(first.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
 
 	// the next call within the interval leaves its copy of the static data alone: n8n then writes nothing
 	const second = request('wf-interval', first.staticData);
-	acceptDelivery(processMemory(second.context, 5000), ['id:b'], 1000 + SHARE_INTERVAL_MS - 1, options);
-	shareFromWebhook(second.context, memory, 1000 + SHARE_INTERVAL_MS - 1);
+	acceptDelivery(processMemory(second.context, 5000), ['id:b'], 1500, options);
+	shareFromWebhook(second.context, memory, 1500);
 	expect(second.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
 
-	// the execution that delivery started, in the same process, shares the whole memory
-	const execution = request('wf-interval', first.staticData);
-	shareFromExecution(execution.context as unknown as IExecuteFunctions);
-	expect(execution.staticData.seenDeliveries).toEqual({ 'id:a': 1000, 'id:b': 1000 + SHARE_INTERVAL_MS - 1 });
+	// the executions of both deliveries overlap: only the last one to finish shares, and it shares b too
+	const executionA = request('wf-interval', second.staticData);
+	const executionB = request('wf-interval', second.staticData);
+	const leaveA = enterExecution(executionA.context as unknown as IExecuteFunctions);
+	const leaveB = enterExecution(executionB.context as unknown as IExecuteFunctions);
+	leaveA();
+	expect(executionA.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
+	leaveB();
+	expect(executionB.staticData).toEqual({ seenDeliveries: { 'id:a': 1000, 'id:b': 1500 }, seenCount: 2 });
 
-	// and a webhook call once the interval has passed shares again
-	const third = request('wf-interval', first.staticData);
-	acceptDelivery(processMemory(third.context, 5000), ['id:c'], 1000 + SHARE_INTERVAL_MS, options);
-	shareFromWebhook(third.context, memory, 1000 + SHARE_INTERVAL_MS);
-	expect(Object.keys(third.staticData.seenDeliveries as IDataObject)).toEqual(['id:a', 'id:b', 'id:c']);
+	// with nothing new since, the next execution changes nothing
+	const later = request('wf-interval', executionB.staticData);
+	enterExecution(later.context as unknown as IExecuteFunctions)();
+	expect(later.staticData).toEqual(executionB.staticData);
 });
 
 test('an execution in a process that took no delivery of the trigger (a queue-mode worker) shares nothing', () => {
 	const worker = request('wf-worker', {});
-	shareFromExecution(worker.context as unknown as IExecuteFunctions);
+	enterExecution(worker.context as unknown as IExecuteFunctions)();
 	expect(worker.staticData).toEqual({});
 });

@@ -93,19 +93,41 @@ function keepInStaticData(context: TriggerContext, memory: IDataObject): void {
  */
 export const SHARE_INTERVAL_MS = 1000;
 
-/** Called by webhook() after it accepted a delivery. */
-export function shareFromWebhook(context: IWebhookFunctions, memory: IDataObject, nowMs: number): void {
-	if (nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity) < SHARE_INTERVAL_MS) return;
+function share(context: TriggerContext, memory: IDataObject, nowMs: number): void {
 	memory.sharedAt = nowMs;
+	memory.sharedVersion = memory.version;
 	keepInStaticData(context, memory);
 }
 
+/** Called by webhook() after it accepted a delivery into `memory`. */
+export function shareFromWebhook(context: IWebhookFunctions, memory: IDataObject, nowMs: number): void {
+	memory.version = ((memory.version as number | undefined) ?? 0) + 1;
+	if (nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity) >= SHARE_INTERVAL_MS) {
+		share(context, memory, nowMs);
+	}
+}
+
+/** Executions of each trigger inside execute() in this process. */
+const running = new Map<string, number>();
+
 /**
- * Called by the execution a delivery started. Where it runs in the process that took the delivery (n8n's
- * regular mode), n8n saves the static data when the execution ends, after the answer has gone out. A queue-mode
- * worker holds no memory of the webhook processor's deliveries and shares nothing.
+ * Called when the execution a delivery started begins; the returned function when its execute() is done.
+ * The last of the trigger's executions running in this process shares what has not been shared yet, and n8n
+ * saves it when that execution ends, after the answers went out (n8n's regular mode, where the process that
+ * took the delivery runs it). Every accepted delivery's own execution ends after it was accepted, so each is
+ * shared by one of them. A queue-mode worker holds no memory of the webhook processor's deliveries.
  */
-export function shareFromExecution(context: IExecuteFunctions): void {
-	const memory = memories.get(memoryId(context));
-	if (memory) keepInStaticData(context, memory);
+export function enterExecution(context: IExecuteFunctions): () => void {
+	const id = memoryId(context);
+	running.set(id, (running.get(id) ?? 0) + 1);
+	return () => {
+		const left = (running.get(id) ?? 1) - 1;
+		if (left > 0) {
+			running.set(id, left);
+			return;
+		}
+		running.delete(id);
+		const memory = memories.get(id);
+		if (memory && memory.version !== memory.sharedVersion) share(context, memory, Date.now());
+	};
 }
