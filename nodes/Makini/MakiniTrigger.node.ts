@@ -17,7 +17,7 @@ import { shapeDelivery, type DeliveryJson } from './trigger/deliveryItems';
 import { duplicateOptions } from './trigger/deliveryMemory';
 import { EVENT_OPTIONS } from './trigger/events';
 import { unprocessedDeliveries } from './trigger/processedDeliveries';
-import { enterExecution, processMemory, shareFromWebhook } from './trigger/processMemory';
+import { processMemory, shareFromExecution, shareFromWebhook } from './trigger/processMemory';
 import { resolveChangedRecords } from './trigger/resolveRecords';
 import { makiniWebhookSecretTest, webhookSecret } from './trigger/webhookSecret';
 
@@ -237,10 +237,8 @@ export class MakiniTrigger implements INodeType {
 			memory,
 			nowMs,
 		);
-		if ('delivery' in verdict) {
-			shareFromWebhook(this, memory, nowMs);
-			return { workflowData: [[{ json: verdict.delivery }]] };
-		}
+		if (verdict.status === 200) shareFromWebhook(this, memory, 'delivery' in verdict, nowMs);
+		if ('delivery' in verdict) return { workflowData: [[{ json: verdict.delivery }]] };
 		return answer.call(
 			this,
 			verdict.status,
@@ -252,18 +250,13 @@ export class MakiniTrigger implements INodeType {
 
 	/**
 	 * Runs in the execution n8n starts with webhook()'s output: drops redeliveries n8n's deduplication store
-	 * knows (webhook() has no access to it) and shares the delivery memory through static data when it is the
-	 * last one running (processMemory.ts), then splits and resolves records.
+	 * knows (webhook() has no access to it) and shares the delivery memory through static data when it is due
+	 * (processMemory.ts), then splits and resolves records.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const received = this.getInputData().map((item) => item.json as DeliveryJson);
-		const leave = enterExecution(this);
-		let deliveries: DeliveryJson[];
-		try {
-			deliveries = await unprocessedDeliveries.call(this, received);
-		} finally {
-			leave();
-		}
+		const deliveries = await unprocessedDeliveries.call(this, received);
+		await shareFromExecution(this);
 		const perRecord = this.getNodeParameter('outputMode', 0) === 'record';
 		const resolved = this.getNodeParameter('resolveRecords', 0)
 			? await resolveChangedRecords.call(this, deliveries)

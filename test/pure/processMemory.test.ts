@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-work
 import { acceptDelivery } from '../../nodes/Makini/trigger/deliveryMemory';
 import {
 	SHARED_ENTRIES,
-	enterExecution,
+	SHARE_INTERVAL_MS,
 	processMemory,
+	shareFromExecution,
 	shareFromWebhook,
 } from '../../nodes/Makini/trigger/processMemory';
 
@@ -28,7 +29,7 @@ test('a delivery another process saved is known to this one at its next request'
 	// this process accepts a, and the database gets its memory
 	const first = request('wf-merge', db);
 	expect(acceptDelivery(processMemory(first.context, 5000), ['id:a'], 1, options)).toBe(true);
-	shareFromWebhook(first.context, processMemory(first.context, 5000), 1);
+	shareFromWebhook(first.context, processMemory(first.context, 5000), true, 1);
 	Object.assign(db, JSON.parse(JSON.stringify(first.staticData)));
 	// another process then saves b (its memory: what it loaded, a, plus b)
 	(db.seenDeliveries as IDataObject)['id:b'] = 2;
@@ -58,7 +59,7 @@ test('static data carries only the newest entries once the memory is large; the 
 	const memory = processMemory(first.context, 5000);
 	const total = SHARED_ENTRIES + 50;
 	for (let n = 0; n < total; n++) acceptDelivery(memory, [`id:${n}`], n, { retentionMs: 1e9, maxEntries: 5000 });
-	shareFromWebhook(first.context, memory, total);
+	shareFromWebhook(first.context, memory, true, total);
 	const shared = Object.keys(first.staticData.seenDeliveries as IDataObject);
 	expect(shared).toHaveLength(SHARED_ENTRIES);
 	expect(shared[0]).toBe('id:50');
@@ -82,37 +83,58 @@ test('a full memory takes in nothing older than its oldest entry: a stale save d
 	expect(acceptDelivery(merged, ['id:1'], 6, small)).toBe(true);
 });
 
-test('webhook calls share at most once per interval; the last execution running shares the rest', () => {
+test('webhook calls share at most once per interval; an execution shares the rest once the interval has passed', async () => {
+	const t0 = Date.now();
 	const first = request('wf-interval', {});
 	const memory = processMemory(first.context, 5000);
-	acceptDelivery(memory, ['id:a'], 1000, options);
-	shareFromWebhook(first.context, memory, 1000);
-	expect(first.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
+	acceptDelivery(memory, ['id:a'], t0, options);
+	shareFromWebhook(first.context, memory, true, t0);
+	expect(first.staticData).toEqual({ seenDeliveries: { 'id:a': t0 }, seenCount: 1 });
 
 	// the next call within the interval leaves its copy of the static data alone: n8n then writes nothing
 	const second = request('wf-interval', first.staticData);
-	acceptDelivery(processMemory(second.context, 5000), ['id:b'], 1500, options);
-	shareFromWebhook(second.context, memory, 1500);
-	expect(second.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
+	acceptDelivery(processMemory(second.context, 5000), ['id:b'], t0 + 1, options);
+	shareFromWebhook(second.context, memory, true, t0 + 1);
+	expect(second.staticData).toEqual({ seenDeliveries: { 'id:a': t0 }, seenCount: 1 });
 
-	// the executions of both deliveries overlap: only the last one to finish shares, and it shares b too
+	// both deliveries' executions: one waits out the interval and shares b too, the other leaves at once
 	const executionA = request('wf-interval', second.staticData);
 	const executionB = request('wf-interval', second.staticData);
-	const leaveA = enterExecution(executionA.context as unknown as IExecuteFunctions);
-	const leaveB = enterExecution(executionB.context as unknown as IExecuteFunctions);
-	leaveA();
-	expect(executionA.staticData).toEqual({ seenDeliveries: { 'id:a': 1000 }, seenCount: 1 });
-	leaveB();
-	expect(executionB.staticData).toEqual({ seenDeliveries: { 'id:a': 1000, 'id:b': 1500 }, seenCount: 2 });
+	const sharedByA = shareFromExecution(executionA.context as unknown as IExecuteFunctions);
+	const left = Date.now();
+	await shareFromExecution(executionB.context as unknown as IExecuteFunctions);
+	expect(Date.now() - left).toBeLessThan(SHARE_INTERVAL_MS / 2);
+	expect(executionB.staticData).toEqual({ seenDeliveries: { 'id:a': t0 }, seenCount: 1 });
+	await sharedByA;
+	expect(Date.now() - t0).toBeGreaterThanOrEqual(SHARE_INTERVAL_MS - 5);
+	expect(executionA.staticData).toEqual({ seenDeliveries: { 'id:a': t0, 'id:b': t0 + 1 }, seenCount: 2 });
 
 	// with nothing new since, the next execution changes nothing
-	const later = request('wf-interval', executionB.staticData);
-	enterExecution(later.context as unknown as IExecuteFunctions)();
-	expect(later.staticData).toEqual(executionB.staticData);
+	const later = request('wf-interval', executionA.staticData);
+	await shareFromExecution(later.context as unknown as IExecuteFunctions);
+	expect(later.staticData).toEqual(executionA.staticData);
 });
 
-test('an execution in a process that took no delivery of the trigger (a queue-mode worker) shares nothing', () => {
+test('an execution in a process that took no delivery of the trigger (a queue-mode worker) shares nothing', async () => {
 	const worker = request('wf-worker', {});
-	enterExecution(worker.context as unknown as IExecuteFunctions)();
+	await shareFromExecution(worker.context as unknown as IExecuteFunctions);
 	expect(worker.staticData).toEqual({});
+});
+
+test('a redelivery shares what is pending once the interval has passed, and only then', () => {
+	const first = request('wf-pending', {});
+	const memory = processMemory(first.context, 5000);
+	acceptDelivery(memory, ['id:a'], 0, options);
+	shareFromWebhook(first.context, memory, true, 0);
+	acceptDelivery(memory, ['id:b'], 10, options);
+	shareFromWebhook(first.context, memory, true, 10); // within the interval: b waits
+	const retry = request('wf-pending', { seenDeliveries: { 'id:a': 0 }, seenCount: 1 });
+	shareFromWebhook(retry.context, processMemory(retry.context, 5000), false, 500);
+	expect(retry.staticData).toEqual({ seenDeliveries: { 'id:a': 0 }, seenCount: 1 });
+	shareFromWebhook(retry.context, processMemory(retry.context, 5000), false, 1000);
+	expect(retry.staticData).toEqual({ seenDeliveries: { 'id:a': 0, 'id:b': 10 }, seenCount: 2 });
+	// nothing pending any more: a further redelivery changes nothing
+	const again = request('wf-pending', retry.staticData);
+	shareFromWebhook(again.context, processMemory(again.context, 5000), false, 5000);
+	expect(again.staticData).toEqual(retry.staticData);
 });

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
+import { sleep, type IDataObject, type IExecuteFunctions, type IWebhookFunctions } from 'n8n-workflow';
 
 /** Memories of the Makini Triggers this process serves, least recently used first. */
 const memories = new Map<string, IDataObject>();
@@ -87,11 +87,14 @@ function keepInStaticData(context: TriggerContext, memory: IDataObject): void {
 }
 
 /**
- * n8n writes changed static data to its database before it answers the webhook call, so sharing on every
- * delivery puts a database write in front of every answer (that write was what made the intake 3x slower
- * than n8n's Webhook node). A webhook call shares at most once per interval; the executions share the rest.
+ * n8n writes changed static data to its database before it answers a webhook call, and again when an execution
+ * that changed it ends: sharing on every delivery put a database write in front of every answer (the intake was
+ * then 3x slower than n8n's Webhook node). The memory is shared at most once per interval, by whichever comes
+ * first, a webhook call or an execution.
  */
 export const SHARE_INTERVAL_MS = 1000;
+
+const pending = (memory: IDataObject) => memory.version !== memory.sharedVersion;
 
 function share(context: TriggerContext, memory: IDataObject, nowMs: number): void {
 	memory.sharedAt = nowMs;
@@ -99,35 +102,39 @@ function share(context: TriggerContext, memory: IDataObject, nowMs: number): voi
 	keepInStaticData(context, memory);
 }
 
-/** Called by webhook() after it accepted a delivery into `memory`. */
-export function shareFromWebhook(context: IWebhookFunctions, memory: IDataObject, nowMs: number): void {
-	memory.version = ((memory.version as number | undefined) ?? 0) + 1;
-	if (nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity) >= SHARE_INTERVAL_MS) {
-		share(context, memory, nowMs);
-	}
-}
-
-/** Executions of each trigger inside execute() in this process. */
-const running = new Map<string, number>();
+const sinceShared = (memory: IDataObject, nowMs: number) =>
+	nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity);
 
 /**
- * Called when the execution a delivery started begins; the returned function when its execute() is done.
- * The last of the trigger's executions running in this process shares what has not been shared yet, and n8n
- * saves it when that execution ends, after the answers went out (n8n's regular mode, where the process that
- * took the delivery runs it). Every accepted delivery's own execution ends after it was accepted, so each is
- * shared by one of them. A queue-mode worker holds no memory of the webhook processor's deliveries.
+ * Called by webhook() for every verified delivery, `accepted` into `memory` or not: a redelivery also shares what
+ * is pending, which matters where no new delivery follows (a queue-mode processor answering retries).
  */
-export function enterExecution(context: IExecuteFunctions): () => void {
-	const id = memoryId(context);
-	running.set(id, (running.get(id) ?? 0) + 1);
-	return () => {
-		const left = (running.get(id) ?? 1) - 1;
-		if (left > 0) {
-			running.set(id, left);
-			return;
-		}
-		running.delete(id);
-		const memory = memories.get(id);
-		if (memory && memory.version !== memory.sharedVersion) share(context, memory, Date.now());
-	};
+export function shareFromWebhook(
+	context: IWebhookFunctions,
+	memory: IDataObject,
+	accepted: boolean,
+	nowMs: number,
+): void {
+	if (accepted) memory.version = ((memory.version as number | undefined) ?? 0) + 1;
+	if (pending(memory) && sinceShared(memory, nowMs) >= SHARE_INTERVAL_MS) share(context, memory, nowMs);
+}
+
+/**
+ * Called by the execution a delivery started, where it runs in the process that took the delivery (n8n's
+ * regular mode; a queue-mode worker holds no memory of the webhook processor's deliveries and shares nothing).
+ * Within the interval one execution at a time waits for its end and then shares what is still pending, so no
+ * accepted delivery stays unshared once its execution is over: that execution shared it, or one still waiting
+ * will. n8n saves the static data when the sharing execution ends, after the answers went out.
+ */
+export async function shareFromExecution(context: IExecuteFunctions): Promise<void> {
+	const memory = memories.get(memoryId(context));
+	if (!memory || !pending(memory) || memory.waiting === true) return;
+	const wait = SHARE_INTERVAL_MS - sinceShared(memory, Date.now());
+	if (wait > 0) {
+		memory.waiting = true;
+		await sleep(wait);
+		memory.waiting = false;
+		if (!pending(memory)) return;
+	}
+	share(context, memory, Date.now());
 }
