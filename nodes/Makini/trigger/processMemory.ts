@@ -1,4 +1,9 @@
-import { sleep, type IDataObject, type IExecuteFunctions, type IWebhookFunctions } from 'n8n-workflow';
+import {
+	sleep,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IWebhookFunctions,
+} from 'n8n-workflow';
 
 /** Memories of the Makini Triggers this process serves, least recently used first. */
 const memories = new Map<string, IDataObject>();
@@ -116,7 +121,8 @@ export function shareFromWebhook(
 	nowMs: number,
 ): void {
 	if (accepted) memory.version = ((memory.version as number | undefined) ?? 0) + 1;
-	if (pending(memory) && sinceShared(memory, nowMs) >= SHARE_INTERVAL_MS) share(context, memory, nowMs);
+	if (pending(memory) && sinceShared(memory, nowMs) >= SHARE_INTERVAL_MS)
+		share(context, memory, nowMs);
 }
 
 /**

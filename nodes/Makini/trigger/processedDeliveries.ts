@@ -107,7 +107,9 @@ async function isFresh(
 	items: string[],
 	maxEntries: number,
 ): Promise<boolean> {
-	return await new Promise((settle, fail) => enqueue(context, id, { items, settle, fail }, maxEntries));
+	return await new Promise((settle, fail) =>
+		enqueue(context, id, { items, settle, fail }, maxEntries),
+	);
 }
 
 /** Custom execution data (n8n shows it with the execution) counting the deliveries found to be redeliveries here. */
