@@ -115,6 +115,27 @@ test('webhook calls share at most once per interval; an execution shares the res
 	expect(later.staticData).toEqual(executionA.staticData);
 });
 
+test('where the executions run in this process (regular mode) webhook calls leave sharing to them, until none has run for a while', async () => {
+	const t0 = Date.now();
+	const first = request('wf-regular', {});
+	const memory = processMemory(first.context, 5000);
+	acceptDelivery(memory, ['id:a'], t0, options);
+	shareFromWebhook(first.context, memory, true, t0); // no execution has run here yet: the call shares
+	expect(first.staticData).toEqual({ seenDeliveries: { 'id:a': t0 }, seenCount: 1 });
+	// a's execution: nothing is pending, so it shares nothing, but it shows that executions run here
+	await shareFromExecution(request('wf-regular', first.staticData).context as unknown as IExecuteFunctions);
+
+	const second = request('wf-regular', first.staticData);
+	acceptDelivery(processMemory(second.context, 5000), ['id:b'], t0 + 2 * SHARE_INTERVAL_MS, options);
+	shareFromWebhook(second.context, memory, true, t0 + 2 * SHARE_INTERVAL_MS); // past the interval, still not shared
+	expect(second.staticData).toEqual({ seenDeliveries: { 'id:a': t0 }, seenCount: 1 });
+
+	// no execution for ten intervals: the next call shares again, as a queue-mode webhook processor does
+	const idle = request('wf-regular', second.staticData);
+	shareFromWebhook(idle.context, processMemory(idle.context, 5000), false, Date.now() + 10 * SHARE_INTERVAL_MS);
+	expect(idle.staticData).toEqual({ seenDeliveries: { 'id:a': t0, 'id:b': t0 + 2 * SHARE_INTERVAL_MS }, seenCount: 2 });
+});
+
 test('an execution in a process that took no delivery of the trigger (a queue-mode worker) shares nothing', async () => {
 	const worker = request('wf-worker', {});
 	await shareFromExecution(worker.context as unknown as IExecuteFunctions);

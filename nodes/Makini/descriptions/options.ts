@@ -39,7 +39,7 @@ export function transportOptions(kind: 'list' | 'read' | 'write'): INodeProperti
 			typeOptions: { minValue: 1, maxValue: 10 },
 			default: 1,
 			description:
-				'Pages fetched at once after the first (results stay in order); higher is faster on big lists but uses more of the rate limit',
+				'Pages fetched at once after the first (results stay in order). Higher is faster on big lists but uses more of the rate limit, and records inserted during the read can be skipped.',
 		});
 	}
 	if (kind === 'write') {

@@ -4,6 +4,7 @@ import { deepCopy, updateDisplayOptions } from 'n8n-workflow';
 import { keyLocator } from '../../descriptions/keyFields';
 import { listFields } from '../../descriptions/listFields';
 import { transportOptions } from '../../descriptions/options';
+import { mapWithConcurrency } from '../../helpers/concurrency';
 import { fail, locatorKey } from '../../helpers/validation';
 import type { ListOptions } from '../../transport';
 import { fieldIn, shapeOf } from '../../helpers/recordShape';
@@ -71,6 +72,12 @@ export const description: INodeProperties[] = updateDisplayOptions(
 		transportOptions('list'),
 	],
 );
+
+/**
+ * Assets of a list snapshotted at once. Each runs its three lists in parallel, so about a dozen requests are in
+ * flight; a 429 slows all of them down together (the transport's rate gate).
+ */
+const ASSETS_AT_ONCE = 4;
 
 /** A work order still to be done: not completed and not closed or cancelled under another status name. */
 export const isOpenWorkOrder = (record: IDataObject) =>
@@ -208,10 +215,11 @@ export async function execute(
 	}
 	if (snapshotOfWhat === 'list') {
 		const assets = await listRecords.call(this, '/api/eam/assets', itemIndex, options);
-		const snapshots: IDataObject[] = [];
-		// One asset at a time: each already runs its lists in parallel.
-		for (const asset of assets) snapshots.push(await snapshotOf.call(this, asset, options));
-		return snapshots;
+		return await mapWithConcurrency(
+			assets.length,
+			ASSETS_AT_ONCE,
+			async (i) => await snapshotOf.call(this, assets[i], options),
+		);
 	}
 	const key = locatorKey(this, itemIndex, 'assetKey', 'Asset');
 	const asset = await makiniApiRecord.call(
