@@ -18,6 +18,7 @@ export const SIDES = {
 /** Deliveries in flight at once, like a sender with a small connection pool. */
 const IN_FLIGHT = 4;
 const AUTH_HEADER = 'X-Bench-Auth';
+const WARM_UP = 100;
 
 async function executionCount(n8n: BenchN8n, workflowId: string): Promise<number> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
@@ -87,6 +88,13 @@ export async function webhooks(n8n: BenchN8n, sandbox: RunningSandbox, deliverie
 	for (const id of Object.values(ids)) await n8n.rest.setActive(id, true);
 	try {
 		for (const url of Object.values(urls)) await waitRegistered(url);
+		// Unmeasured warm-up of each side (n8n's and the package's code paths, JIT): otherwise the side that goes
+		// first in the first round pays for both.
+		for (const key of ['makini', 'webhook'] as const) {
+			const before = await executionCount(n8n, ids[key]);
+			await deliver(urls[key], WARM_UP, ccn.webhookSecret, authValue, `${key}_warmup`);
+			await settle(n8n, ids[key], before + WARM_UP);
+		}
 		const baseline = { makini: await executionCount(n8n, ids.makini), webhook: await executionCount(n8n, ids.webhook) };
 		let runs = 0;
 		const side = (key: 'makini' | 'webhook'): Side => ({

@@ -19,8 +19,6 @@ export interface WritesPlan {
 	latencyMs: number;
 	rounds: number;
 	sides: SideKey[];
-	/** sides (also in `sides`) too slow for every round: they run in the first round only */
-	once?: SideKey[];
 }
 
 /** Duplicates and losses, counted in the sandbox's own records: exactly `items` new ones, all distinct, all this side's. */
@@ -50,7 +48,6 @@ export async function writes(n8n: BenchN8n, sandbox: RunningSandbox, plan: Write
 		const measured = key === 'http' ? ['HTTP Request'] : key === 'loop8' ? ['Loop', 'HTTP Request'] : ['Makini'];
 		sides.push({
 			name: SIDES[key],
-			rounds: plan.once?.includes(key) ? 1 : undefined,
 			run: async () => {
 				const before = sandbox.records(ccn.id, 'work-orders').length;
 				const result = await n8n.execute(id);
