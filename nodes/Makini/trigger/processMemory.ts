@@ -5,8 +5,25 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
+/**
+ * One trigger's delivery memory in this process: what acceptDelivery keeps (key → first accepted, in arrival
+ * order, and their count), and how far it has been shared through static data.
+ */
+export interface ProcessMemory extends IDataObject {
+	seenDeliveries: Record<string, number>;
+	seenCount: number;
+	/** accepted deliveries so far, and how many of them the last share carried */
+	version?: number;
+	sharedVersion?: number;
+	sharedAt?: number;
+	/** an execution is waiting out the interval to share */
+	waiting?: boolean;
+	/** when an execution of the trigger last ran in this process */
+	executionAt?: number;
+}
+
 /** Memories of the Makini Triggers this process serves, least recently used first. */
-const memories = new Map<string, IDataObject>();
+const memories = new Map<string, ProcessMemory>();
 /** Triggers remembered at once; a forgotten one is reloaded from its static data when it is called again. */
 const MAX_MEMORIES = 200;
 
@@ -22,9 +39,12 @@ function memoryId(context: TriggerContext): string {
  * requests would each see and save only their own copy. One memory per trigger in the process, seeded
  * from static data when the process first needs it, is what every request consults instead.
  */
-export function processMemory(context: IWebhookFunctions, maxEntries: number): IDataObject {
+export function processMemory(context: IWebhookFunctions, maxEntries: number): ProcessMemory {
 	const id = memoryId(context);
-	const saved = (context.getWorkflowStaticData('node').seenDeliveries ?? {}) as IDataObject;
+	const saved = (context.getWorkflowStaticData('node').seenDeliveries ?? {}) as Record<
+		string,
+		number
+	>;
 	let memory = memories.get(id);
 	if (memory) {
 		memories.delete(id); // re-inserted below as the most recently used
@@ -45,23 +65,27 @@ export function processMemory(context: IWebhookFunctions, maxEntries: number): I
  * this process forgot an entry (n8n 2.x saves the static data an execution started with when it ends) must
  * not bring it back.
  */
-function mergeSaved(memory: IDataObject, saved: IDataObject, maxEntries: number): void {
-	const seen = memory.seenDeliveries as IDataObject;
+function mergeSaved(
+	memory: ProcessMemory,
+	saved: Record<string, number>,
+	maxEntries: number,
+): void {
+	const seen = memory.seenDeliveries;
 	let horizon = -Infinity;
-	if ((memory.seenCount as number) >= maxEntries) {
+	if (memory.seenCount >= maxEntries) {
 		for (const key in seen) {
-			horizon = seen[key] as number;
+			horizon = seen[key];
 			break;
 		}
 	}
 	let added = 0;
 	for (const key in saved) {
-		if (seen[key] === undefined && (saved[key] as number) >= horizon) {
+		if (seen[key] === undefined && saved[key] >= horizon) {
 			seen[key] = saved[key];
 			added++;
 		}
 	}
-	if (added > 0) memory.seenCount = (memory.seenCount as number) + added;
+	memory.seenCount += added;
 }
 
 /**
@@ -77,15 +101,15 @@ export const SHARED_ENTRIES = 200;
  * each save writes everything the process knows when the save happens (whichever save lands last keeps the
  * others' entries); past SHARED_ENTRIES it holds a copy of the newest ones.
  */
-function keepInStaticData(context: TriggerContext, memory: IDataObject): void {
-	const seen = memory.seenDeliveries as IDataObject;
+function keepInStaticData(context: TriggerContext, memory: ProcessMemory): void {
+	const seen = memory.seenDeliveries;
 	const staticData = context.getWorkflowStaticData('node');
-	if ((memory.seenCount as number) <= SHARED_ENTRIES) {
+	if (memory.seenCount <= SHARED_ENTRIES) {
 		staticData.seenDeliveries = seen;
 		staticData.seenCount = memory.seenCount;
 		return;
 	}
-	const newest: IDataObject = {};
+	const newest: Record<string, number> = {};
 	for (const key of Object.keys(seen).slice(-SHARED_ENTRIES)) newest[key] = seen[key];
 	staticData.seenDeliveries = newest;
 	staticData.seenCount = SHARED_ENTRIES;
@@ -106,19 +130,19 @@ export const SHARE_INTERVAL_MS = 1000;
  */
 const EXECUTIONS_HERE_MS = 10 * SHARE_INTERVAL_MS;
 
-const executionsRunHere = (memory: IDataObject, nowMs: number) =>
-	nowMs - ((memory.executionAt as number | undefined) ?? -Infinity) < EXECUTIONS_HERE_MS;
+const executionsRunHere = (memory: ProcessMemory, nowMs: number) =>
+	nowMs - (memory.executionAt ?? -Infinity) < EXECUTIONS_HERE_MS;
 
-const pending = (memory: IDataObject) => memory.version !== memory.sharedVersion;
+const pending = (memory: ProcessMemory) => memory.version !== memory.sharedVersion;
 
-function share(context: TriggerContext, memory: IDataObject, nowMs: number): void {
+function share(context: TriggerContext, memory: ProcessMemory, nowMs: number): void {
 	memory.sharedAt = nowMs;
 	memory.sharedVersion = memory.version;
 	keepInStaticData(context, memory);
 }
 
-const sinceShared = (memory: IDataObject, nowMs: number) =>
-	nowMs - ((memory.sharedAt as number | undefined) ?? -Infinity);
+const sinceShared = (memory: ProcessMemory, nowMs: number) =>
+	nowMs - (memory.sharedAt ?? -Infinity);
 
 /**
  * Called by webhook() for every verified delivery, `accepted` into `memory` or not. Unless executions run here, it
@@ -127,11 +151,11 @@ const sinceShared = (memory: IDataObject, nowMs: number) =>
  */
 export function shareFromWebhook(
 	context: IWebhookFunctions,
-	memory: IDataObject,
+	memory: ProcessMemory,
 	accepted: boolean,
 	nowMs: number,
 ): void {
-	if (accepted) memory.version = ((memory.version as number | undefined) ?? 0) + 1;
+	if (accepted) memory.version = (memory.version ?? 0) + 1;
 	if (executionsRunHere(memory, nowMs)) return;
 	if (pending(memory) && sinceShared(memory, nowMs) >= SHARE_INTERVAL_MS)
 		share(context, memory, nowMs);

@@ -13,7 +13,9 @@ const ITEMS_PER_KEY = 2;
 
 export function windowItems(keys: string[], nowMs: number, retentionMs: number): string[] {
 	const slice = Math.floor(nowMs / retentionMs);
-	return keys.flatMap((key) => [`${key}@${slice}`, `${key}@${slice - 1}`]);
+	return keys.flatMap((key) =>
+		Array.from({ length: ITEMS_PER_KEY }, (_, i) => `${key}@${slice - i}`),
+	);
 }
 
 /**
